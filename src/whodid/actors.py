@@ -1,0 +1,298 @@
+"""Actors: find dictionary actors and sector nouns in parsed text, and resolve noun phrases to actor codes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from whodid.records import Actor, ActorMention
+
+MatchKind = Literal["named", "agent", "null"]
+Spell = tuple[str, str | None, str | None]  # code, valid from, valid to (ISO dates, open when None)
+
+# Dependents that start a new clause or a separate participant: an actor phrase never extends into them.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "mark"})
+# Prepositions whose object still describes the same actor ("the mayor of Nablus", "troops from Syria").
+PHRASE_PREPS = frozenset({"of", "from"})
+
+
+@dataclass(frozen=True, slots=True)
+class DictMatch:
+    """A dictionary phrase found in a Doc (token offsets, end exclusive)."""
+
+    start: int
+    end: int
+    kind: MatchKind
+    entry_id: str
+    name: str
+    spells: tuple[Spell, ...] = ()  # named actors: codes with validity dates
+    sectors: str = ""  # agents: concatenated sector codes, e.g. "GOVMIL"
+
+
+class PhraseIndex:
+    """Phrases (tuples of lower-cased tokens) indexed by first token, longest first."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+
+    def add(self, tokens: tuple[str, ...], payload: int) -> None:
+        self._by_first.setdefault(tokens[0], []).append((tokens, payload))
+
+    def freeze(self) -> None:
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def candidates(self, first: str) -> list[tuple[tuple[str, ...], int]]:
+        return self._by_first.get(first, [])
+
+
+class ActorDictionary:
+    """Named actors (countries, capitals, leaders, organisations, groups) and agents (sector nouns)."""
+
+    def __init__(self, actors: dict, agents: list[dict]) -> None:
+        self.countries: dict[str, dict[str, str]] = actors["countries"]
+        self._entries: list[dict] = actors["entries"]
+        self._agents: list[dict] = agents
+        self.named = PhraseIndex()
+        for i, entry in enumerate(self._entries):
+            for phrase in entry["phrases"]:
+                self.named.add(tuple(phrase.split()), i)
+        self.agents = PhraseIndex()
+        for i, agent in enumerate(agents):
+            self.agents.add(tuple(agent["phrase"].split()), i)
+        self.named.freeze()
+        self.agents.freeze()
+
+    def named_match(self, i: int, start: int, end: int) -> DictMatch:
+        entry = self._entries[i]
+        kind: MatchKind = "null" if entry["null"] else "named"
+        spells = tuple((c[0], c[1], c[2]) for c in entry["codes"])
+        return DictMatch(start, end, kind, entry["id"], entry["name"], spells)
+
+    def agent_match(self, i: int, start: int, end: int) -> DictMatch:
+        agent = self._agents[i]
+        return DictMatch(start, end, "agent", f"agent:{i}", agent["phrase"], sectors=agent["code"])
+
+    def split_code(self, code: str) -> tuple[str | None, tuple[str, ...]]:
+        """A CAMEO actor code split into (ISO3 country or None, sector codes): USAGOVLEG -> (USA, (GOV, LEG))."""
+        chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+        country = next((c for c in chunks if c in self.countries), None)
+        sectors = tuple(c for c in chunks if c != country)
+        return (self.countries[country]["iso3"] if country else None), sectors
+
+    def country_name(self, cameo_code: str) -> str:
+        return self.countries.get(cameo_code, {}).get("name", cameo_code)
+
+
+@lru_cache(maxsize=1)
+def load_actor_dictionary() -> ActorDictionary:
+    """The packaged Phoenix actor and agent dictionaries (converted by scripts/build_data.py)."""
+    data = resources.files("whodid").joinpath("data")
+    with data.joinpath("actors.json.gz").open("rb") as fh:
+        actors = json.loads(gzip.decompress(fh.read()))
+    agents = json.loads(data.joinpath("agents.json").read_text(encoding="utf-8"))
+    return ActorDictionary(actors, agents)
+
+
+def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
+    """The code valid on `date` (ISO); undated codes are the fallback; without a date, the current role."""
+    undated = [c for c, lo, hi in spells if lo is None and hi is None]
+    dated = [(c, lo, hi) for c, lo, hi in spells if lo is not None or hi is not None]
+    if date:
+        valid = [c for c, lo, hi in dated if (lo is None or lo <= date) and (hi is None or date <= hi)]
+        if valid:
+            return valid[-1]
+        return undated[0] if undated else None
+    if undated and not dated:
+        return undated[0]
+    open_ended = [c for c, lo, hi in dated if hi is None]
+    if open_ended:
+        return open_ended[-1]
+    return undated[0] if undated else dated[-1][0]
+
+
+def _variants(token: Token) -> tuple[str, ...]:
+    """Forms a token may take in a dictionary: as written, its lemma, and a de-pluralised proper noun."""
+    lower = token.lower_
+    forms = [lower]
+    lemma = token.lemma_.lower()
+    if lemma != lower:
+        forms.append(lemma)
+    if token.tag_ == "NNPS" and lower.endswith("s"):
+        forms.append(lower[:-1])
+    return tuple(forms)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _named_ok(tokens: Sequence[Token], phrase: tuple[str, ...]) -> bool:
+    """Case rules: a named actor must look like a name ("US", not "us"; "Turkey", not "turkey")."""
+    if not any(_capitalised(t) for t in tokens):
+        return False
+    if len(phrase) == 1:
+        token = tokens[0]
+        if not _capitalised(token):
+            return False
+        if len(token.text) <= 3 and token.text.isalpha() and not token.is_upper:
+            return False
+    return True
+
+
+def _agent_form_ok(token: Token, word: str) -> bool:
+    """The last word of an agent phrase also matches as a stem ("minist" -> "ministers", "ministry")."""
+    lower = token.lower_
+    return len(word) >= 5 and lower.startswith(word) and len(lower) - len(word) <= 4
+
+
+def _match_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...], agent: bool) -> bool:
+    n = len(phrase)
+    if i + n > len(tokens):
+        return False
+    for k, word in enumerate(phrase):
+        token = tokens[i + k]
+        if k < n - 1:
+            if token.lower_ != word:
+                return False
+        elif word not in _variants(token) and not (agent and _agent_form_ok(token, word)):
+            return False
+    return True
+
+
+def find_matches(tokens: Sequence[Token] | Doc | Span, dictionary: ActorDictionary) -> list[DictMatch]:
+    """Greedy, longest-first dictionary matches over a token sequence (token offsets are Doc indices)."""
+    tokens = list(tokens)
+    out: list[DictMatch] = []
+    i = 0
+    while i < len(tokens):
+        best: DictMatch | None = None
+        for form in _variants(tokens[i]):
+            for phrase, idx in dictionary.named.candidates(form):
+                if (best is None or len(phrase) > best.end - best.start) and _match_at(tokens, i, phrase, False):
+                    if _named_ok(tokens[i : i + len(phrase)], phrase):
+                        best = dictionary.named_match(idx, tokens[i].i, tokens[i].i + len(phrase))
+                    break
+            for phrase, idx in dictionary.agents.candidates(form):
+                if (best is None or len(phrase) > best.end - best.start) and _match_at(tokens, i, phrase, True):
+                    best = dictionary.agent_match(idx, tokens[i].i, tokens[i].i + len(phrase))
+                    break
+        if best is None and len(tokens[i].lower_) > 5:
+            best = _stem_agent(tokens, i, dictionary)
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i += best.end - best.start
+    return out
+
+
+def _stem_agent(tokens: Sequence[Token], i: int, dictionary: ActorDictionary) -> DictMatch | None:
+    """A one-word agent matched as a stem ("ministers" for "minist")."""
+    lower = tokens[i].lower_
+    for cut in range(1, 5):
+        for phrase, idx in dictionary.agents.candidates(lower[:-cut]):
+            if len(phrase) == 1 and _agent_form_ok(tokens[i], phrase[0]):
+                return dictionary.agent_match(idx, tokens[i].i, tokens[i].i + 1)
+    return None
+
+
+def phrase_tokens(head: Token, *, top: bool = True) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`: no clauses, no prepositions but "of"/"from", and no
+    conjuncts of the head itself (those are separate participants), though conjoined modifiers stay in."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS and not (not top and child.dep_ in ("conj", "cc")):
+            continue
+        if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
+            continue
+        keep.extend(phrase_tokens(child, top=False))
+    return sorted(keep, key=lambda t: t.i)
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """`head` and the heads it is coordinated with ("Brazil and the United States")."""
+    return [head, *[c for c in head.conjuncts if c.i != head.i]]
+
+
+def resolve_phrase(
+    head: Token, matches: Sequence[DictMatch], dictionary: ActorDictionary, date: str | None
+) -> list[ActorMention]:
+    """Actors named by the noun phrase headed by `head`: one per coordinated name ("Hungarian and Romanian
+    officials" gives HUNGOV and ROUGOV). Empty when the phrase names no known actor."""
+    ids = {t.i for t in phrase_tokens(head)}
+    inside = [m for m in matches if m.start in ids and m.kind != "null"]
+    agents = [m for m in inside if m.kind == "agent"]
+    named = [m for m in inside if m.kind == "named"]
+    agents = _nearest(agents, head)
+    if not named:
+        return [_mention(head.doc, agents, agents[0].sectors, None, dictionary)] if agents else []
+    heads = [m for m in named if m.start <= head.i < m.end]
+    if heads:  # the phrase is the named actor itself: "Russian Foreign Minister Lavrov", "the United Nations"
+        chosen, parts = heads[:1], []
+    else:  # named modifiers of a sector noun: "Syrian army", "Hungarian and Romanian officials"
+        chosen, parts = _modifiers(named, head), agents
+    out: list[ActorMention] = []
+    for m in chosen:
+        code = code_on(m.spells, date)
+        if code is None:
+            continue
+        country, own = dictionary.split_code(code)
+        if parts and country and not own:
+            code += "".join(dict.fromkeys(_chunks("".join(a.sectors for a in parts))))
+        mention = _mention(head.doc, [m, *parts], code, m, dictionary)
+        if all(x.actor.code != mention.actor.code for x in out):
+            out.append(mention)
+    return out
+
+
+def _nearest(found: Sequence[DictMatch], head: Token) -> list[DictMatch]:
+    """The match covering the head, else the nearest one before it, else the first one after it."""
+    if not found:
+        return []
+    covering = [m for m in found if m.start <= head.i < m.end]
+    before = [m for m in found if m.end <= head.i]
+    if covering:
+        return covering[:1]
+    return [max(before, key=lambda m: m.start)] if before else [min(found, key=lambda m: m.start)]
+
+
+def _modifiers(named: Sequence[DictMatch], head: Token) -> list[DictMatch]:
+    """The named modifiers that describe the head: all coordinated ones, else the one nearest the head."""
+    doc = head.doc
+    last_tokens = {m.end - 1 for m in named}
+    coordinated = [m for m in named if any(c.i in last_tokens and c.i != m.end - 1 for c in doc[m.end - 1].conjuncts)]
+    return coordinated or _nearest(named, head)
+
+
+def _chunks(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
+
+
+def _mention(
+    doc: Doc, parts: Sequence[DictMatch], code: str, named: DictMatch | None, dictionary: ActorDictionary
+) -> ActorMention:
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    span = doc[start:end]
+    country, sectors = dictionary.split_code(code)
+    name = named.name if named is not None else span.text
+    if named is not None and len(code) > 3 and named.spells and all(len(c) == 3 for c, _, _ in named.spells):
+        name = f"{named.name} ({' '.join(sectors)})"
+    actor = Actor(code=code, name=name, country=country, sectors=sectors)
+    rule = "+".join(p.entry_id for p in parts)
+    return ActorMention(span.text, span.start_char, span.end_char, actor, rule)
+
+
+def resolve_span_actor(
+    span: Span, matches: Iterable[DictMatch], dictionary: ActorDictionary, date: str | None
+) -> ActorMention | None:
+    """The actor named by a whole span (its syntactic root), for the `whodid actors` command."""
+    found = resolve_phrase(span.root, [m for m in matches if span.start <= m.start < span.end], dictionary, date)
+    return found[0] if found else None

@@ -1,0 +1,155 @@
+"""Benchmark: whodid end to end vs the bare spaCy pipeline on the same corpus; writes BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import os
+import platform
+import resource
+import tempfile
+import time
+from importlib import resources as package_files
+from pathlib import Path
+
+from rich.console import Console
+
+from whodid import __version__
+from whodid.options import DEFAULT_MODEL, Options
+
+BATCH_SIZE = 16
+
+
+def sample_texts() -> list[tuple[str, str]]:
+    """(file name, content) of the bundled sample articles."""
+    folder = package_files.files("whodid").joinpath("data", "samples")
+    files = sorted((f for f in folder.iterdir() if f.name.endswith((".txt", ".html"))), key=lambda f: f.name)
+    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
+
+
+def corpus(n_articles: int) -> list[tuple[str, str]]:
+    """The samples repeated to `n_articles`; each copy gets a closing line of its own so that every copy is a
+    distinct article (whodid would otherwise store a repeated article once and skip the rest)."""
+    samples = sample_texts()
+    out = []
+    for i in range(n_articles):
+        name, text = samples[i % len(samples)]
+        line = f"Benchmark copy number {i}."
+        if name.endswith(".html"):
+            text = text.replace("</article>", f"<p>{line}</p></article>")
+        else:
+            text = f"{text}\n\n{line}\n"
+        out.append((f"{i:05d}-{name}", text))
+    return out
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _run_whodid(n_articles: int, queue: mp.Queue) -> None:
+    from whodid.clean import clean_document
+    from whodid.records import Article, RawDocument
+    from whodid.resources import Resources
+    from whodid.runner import run_into_store
+    from whodid.store import Store
+
+    started = time.perf_counter()
+    res = Resources(Options(batch_size=BATCH_SIZE))
+    res.warm_up()
+    load_s = time.perf_counter() - started
+    docs = [
+        RawDocument(name, f"bench:{name}", text, "html" if name.endswith(".html") else "text")
+        for name, text in corpus(n_articles)
+    ]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        summary = run_into_store(docs, store, res, command="bench")
+    texts = [a.text for d in docs if isinstance(a := clean_document(d, res.options), Article)]
+    queue.put(
+        {
+            "load_s": load_s,
+            "run_s": summary.seconds,
+            "articles": summary.stored,
+            "events": summary.events,
+            "texts": texts,
+            "rss_mib": _peak_rss_mib(),
+        }
+    )
+
+
+def _run_spacy(texts: list[str], queue: mp.Queue) -> None:
+    import spacy
+
+    started = time.perf_counter()
+    nlp = spacy.load(DEFAULT_MODEL)
+    load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE))
+    queue.put(
+        {
+            "load_s": load_s,
+            "run_s": time.perf_counter() - started,
+            "tokens": tokens,
+            "rss_mib": _peak_rss_mib(),
+        }
+    )
+
+
+def _in_child(target, *args) -> dict:
+    """Run a measurement in a fresh process, so peak memory and start-up belong to that measurement alone."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=target, args=(*args, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result
+
+
+def run_benchmark(out: Path, *, n_articles: int = 240, console: Console | None = None) -> dict:
+    """Measure both pipelines on `n_articles` and write the report to `out`."""
+    console = console or Console(stderr=True)
+    console.print(f"benchmark: whodid end to end on {n_articles} articles ...")
+    who = _in_child(_run_whodid, n_articles)
+    console.print("benchmark: bare spaCy on the same cleaned texts ...")
+    bare = _in_child(_run_spacy, who.pop("texts"))
+    figures = {"whodid": who, "spacy": bare, "n_articles": n_articles}
+    out.write_text(render_report(figures), encoding="utf-8")
+    console.print(f"wrote {out}")
+    return figures
+
+
+def render_report(f: dict) -> str:
+    who, bare, n = f["whodid"], f["spacy"], f["n_articles"]
+    tokens = bare["tokens"]
+    ratio = who["run_s"] / bare["run_s"] if bare["run_s"] else float("nan")
+    return "\n".join(
+        [
+            "# whodid benchmarks",
+            "",
+            f"Produced by `make bench` (`whodid bench --articles {n} --out BENCHMARKS.md`), whodid {__version__}, "
+            f"{dt.date.today().isoformat()}, on {platform.machine()} with {os.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}, one process, batch size {BATCH_SIZE}, model `{DEFAULT_MODEL}`.",
+            "",
+            f"Corpus: the {len(sample_texts())} bundled sample articles (10 text, 2 HTML), repeated to {n} "
+            "articles, each copy made distinct by one closing line. *whodid* = ingest from memory, clean, parse, "
+            "actors, events, places, dates, quotes and writing to a fresh DuckDB file. *bare spaCy* = `nlp.pipe` "
+            "over the same cleaned texts with the same model and batch size. Each runs in its own fresh process; "
+            "peak RSS is that process's maximum resident memory. Tokens are spaCy tokens of the cleaned texts.",
+            "",
+            "| measure | whodid | bare spaCy |",
+            "|---|---:|---:|",
+            f"| articles/s | {who['articles'] / who['run_s']:.2f} | {n / bare['run_s']:.2f} |",
+            f"| tokens/s | {tokens / who['run_s']:,.0f} | {tokens / bare['run_s']:,.0f} |",
+            f"| wall time (s) | {who['run_s']:.1f} | {bare['run_s']:.1f} |",
+            f"| start-up: resources loaded once (s) | {who['load_s']:.2f} | {bare['load_s']:.2f} |",
+            f"| peak RSS (MiB) | {who['rss_mib']:.0f} | {bare['rss_mib']:.0f} |",
+            "",
+            f"Overhead of whodid over parsing: **{ratio:.2f}x** the bare spaCy time "
+            f"({who['articles']} articles stored, {who['events']} events, {tokens:,} tokens).",
+            "",
+            "For reference (from `../shared/README.md`): PETRARCH's own pipeline is bound by its CoreNLP server, "
+            "about 0.7 stories per second.",
+            "",
+        ]
+    )

@@ -1,0 +1,305 @@
+"""The `whodid` command line: a thin typer wrapper over the library (run, demo, extract, clean, events, actors)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from importlib import resources as package_files
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from whodid import __version__
+from whodid.options import DEFAULT_MODEL, Options
+
+app = typer.Typer(
+    name="whodid",
+    help="Who did what to whom, when and where: political event data (CAMEO, PLOVER) from news text.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file (created if missing).")]
+ModelOption = Annotated[
+    str, typer.Option("--model", help="spaCy English pipeline to use (e.g. en_core_web_md if installed).")
+]
+BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
+MaxCharsOption = Annotated[
+    int, typer.Option("--max-chars", min=100, help="Skip cleaned articles longer than this (characters).")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"whodid {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """whodid turns news articles (text, HTML, WARC, JSONL) into coded political events in a DuckDB store."""
+
+
+def _options(model: str, batch_size: int, max_chars: int) -> Options:
+    return Options(model=model, batch_size=batch_size, max_chars=max_chars)
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code=2)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or '-' for stdin.")],
+    db: DbOption = Path("whodid.duckdb"),
+    model: ModelOption = DEFAULT_MODEL,
+    batch_size: BatchOption = 16,
+    max_chars: MaxCharsOption = 400_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Process every supported input under PATHS into the database (articles already stored are skipped).
+
+    Example: [bold]whodid run news/ --db news.duckdb[/]
+    """
+    from whodid.ingest import iter_documents
+    from whodid.nlp import ModelNotFound
+    from whodid.resources import Resources
+    from whodid.runner import run_into_store
+    from whodid.store import Store, StoreError
+
+    options = _options(model, batch_size, max_chars)
+    res = Resources(options)
+    try:
+        res.warm_up()
+        with Store(db) as store, _progress(quiet) as progress:
+            task = progress.add_task("processing", total=None)
+
+            def tick(_outcome, summary) -> None:
+                progress.update(task, advance=1, description=f"{summary.events} events")
+
+            summary = run_into_store(
+                iter_documents(paths, options), store, res, command="run", inputs=paths, on_outcome=tick
+            )
+            counts = store.counts()
+    except (ModelNotFound, StoreError) as exc:
+        raise _fail(str(exc)) from exc
+    _print_summary(summary, db, counts)
+
+
+@app.command()
+def demo(
+    db: DbOption = Path("whodid.duckdb"),
+    limit: Annotated[int, typer.Option(help="Events to show.")] = 40,
+) -> None:
+    """Process the bundled sample articles into the database and show the events found."""
+    with package_files.as_file(package_files.files("whodid") / "data" / "samples") as samples:
+        run(paths=[str(samples)], db=db, model=DEFAULT_MODEL, batch_size=16, max_chars=400_000, quiet=False)
+    events(db=db, fmt="table", limit=limit, code=None, country=None, since=None, until=None, output=None)
+
+
+@app.command()
+def events(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 19 or 0256.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country of source, target or place.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Show or export the stored events.
+
+    Example: [bold]whodid events --db news.duckdb --format csv --code 19 -o attacks.csv[/]
+    """
+    from whodid.export import EVENT_FORMATS, write_events
+    from whodid.ontology import load_ontology
+    from whodid.store import Store, StoreError
+
+    if fmt not in EVENT_FORMATS:
+        raise _fail(f"unknown format {fmt!r}: choose one of {', '.join(EVENT_FORMATS)}")
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.iter_events(code=code, country=country, since=since, until=until, limit=limit)
+            with _open_out(output) as out:
+                n = write_events(rows, fmt, out, code_names=load_ontology().names())
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    if output is not None:
+        err.print(f"wrote {n} events to {output}")
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="JSONL file, or '-' for stdin.")] = "-",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    model: ModelOption = DEFAULT_MODEL,
+    batch_size: BatchOption = 16,
+    max_chars: MaxCharsOption = 400_000,
+) -> None:
+    """JSONL in, JSONL out: one output line per input line, same order, same ids.
+
+    Input lines: {"id", "text" (or "html"), "date"?, "title"?, "url"?}. Output lines: {"id", "article",
+    "events", "places", "quotes"}, or {"id", "error": {"reason", "detail"}} for a line that could not be used.
+    """
+    from whodid.extract import extract_lines
+
+    options = _options(model, batch_size, max_chars)
+    with _open_in(source) as lines, _open_out(output) as out:
+        for record in extract_lines(lines, options, origin=source):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def clean(
+    source: Annotated[str, typer.Argument(help="A file (text, HTML, WARC, JSONL) or '-' for stdin.")] = "-",
+    max_chars: MaxCharsOption = 400_000,
+) -> None:
+    """Show what the cleaner keeps: title, date, source, text and the removed lines, as JSON lines."""
+    from whodid.clean import clean_document
+    from whodid.ingest import iter_documents
+    from whodid.records import Skipped
+
+    options = Options(max_chars=max_chars)
+    for doc in iter_documents([source], options):
+        item = doc if isinstance(doc, Skipped) else clean_document(doc, options)
+        if isinstance(item, Skipped):
+            record = {
+                "id": item.doc_id,
+                "origin": item.origin,
+                "error": {"reason": item.reason, "detail": item.detail},
+            }
+        else:
+            record = {"id": item.doc_id, "origin": item.origin, **item.to_dict(with_removed=True)}
+        print(json.dumps(record, ensure_ascii=False))
+
+
+@app.command()
+def actors(
+    source: Annotated[str, typer.Argument(help="JSONL file, or '-' for stdin.")] = "-",
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Actor resolution alone. In: {"id", "text", "context"?, "date"?}; out: {"id", "code", "name",
+    "country", "sectors"} (code null when the text names no known actor)."""
+    from whodid.actor_lookup import resolve_lines
+
+    with _open_in(source) as lines:
+        for record in resolve_lines(lines, Options(model=model)):
+            print(json.dumps(record, ensure_ascii=False))
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Folder with the dev gold JSONL files.")] = Path("../shared/gold"),
+    out: Annotated[Path, typer.Option(help="Markdown report to write.")] = Path("EVALUATION.md"),
+) -> None:
+    """Score whodid against the gold files and write EVALUATION.md (skips when the folder is absent)."""
+    from whodid.evaluation import run_evaluation
+
+    if not gold.is_dir():
+        err.print(f"[yellow]skipped:[/] {gold} not found (the gold data lives in ../shared, absent on a fresh clone)")
+        raise typer.Exit(0)
+    run_evaluation(gold, out, console=err)
+
+
+@app.command()
+def bench(
+    out: Annotated[Path, typer.Option(help="Markdown report to write.")] = Path("BENCHMARKS.md"),
+    articles: Annotated[int, typer.Option(min=12, help="Corpus size (the samples, repeated).")] = 240,
+) -> None:
+    """Measure speed and memory on a fixed corpus and write BENCHMARKS.md."""
+    from whodid.benchmark import run_benchmark
+
+    run_benchmark(out, n_articles=articles, console=err)
+
+
+class _open_in:
+    """Lines of a file, or of stdin for '-'."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._fh: TextIO | None = None
+
+    def __enter__(self) -> Iterator[str]:
+        if self.source == "-":
+            return iter(sys.stdin)
+        path = Path(self.source)
+        if not path.is_file():
+            raise _fail(f"{self.source} is not a file (give a JSONL file or '-' for stdin)")
+        self._fh = path.open(encoding="utf-8", errors="replace")
+        return iter(self._fh)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+
+class _open_out:
+    """A text stream to a file, or stdout when no path is given."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._fh: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path is None:
+            return sys.stdout
+        self._fh = self.path.open("w", encoding="utf-8", newline="")
+        return self._fh
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("documents"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=False,
+    )
+
+
+def _print_summary(summary, db: Path, counts: dict[str, int]) -> None:
+    table = Table(title=f"whodid run {summary.run_id} -> {db}", show_header=False, title_justify="left")
+    rate = summary.documents / summary.seconds if summary.seconds else 0.0
+    table.add_row("documents read", str(summary.documents))
+    table.add_row("articles stored (new)", str(summary.stored))
+    table.add_row("already stored (same content)", str(summary.duplicates))
+    skipped = sum(summary.skipped.values())
+    reasons = ", ".join(f"{reason}: {n}" for reason, n in summary.skipped.most_common())
+    table.add_row("skipped", f"{skipped}" + (f" ({reasons})" if reasons else ""))
+    table.add_row("events / places / quotes", f"{summary.events} / {summary.places} / {summary.quotes}")
+    table.add_row("time", f"{summary.seconds:.1f} s ({rate:.1f} documents/s)")
+    table.add_row(
+        "database now holds",
+        f"{counts.get('articles', 0)} articles, {counts.get('events', 0)} events, {counts.get('skipped', 0)} skips",
+    )
+    err.print(table)
+    if skipped:
+        err.print(f'See why with: duckdb {db} "select origin, reason, detail from skipped"')

@@ -1,0 +1,258 @@
+"""Events: code each sentence's event verbs in CAMEO/PLOVER, with source and target from the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import product
+
+from spacy.tokens import Span, Token
+
+from whodid.actors import ActorDictionary, DictMatch, conjuncts, resolve_phrase
+from whodid.dates import event_date
+from whodid.lexicon import Coding, VerbLexicon
+from whodid.ontology import Ontology
+from whodid.options import Options
+from whodid.places import event_location
+from whodid.records import ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
+
+OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
+TARGET_PREPS = frozenset(
+    {"with", "to", "against", "on", "from", "for", "into", "toward", "towards", "upon", "over", "at", "of"}
+)
+INTENT_AUX = frozenset({"will", "shall", "wo", "'ll"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must", "'d"})
+INTENT_GOVERNORS = frozenset(
+    {"plan", "intend", "want", "seek", "hope", "aim", "prepare", "decide", "try", "attempt", "expect", "wish"}
+)
+CLAUSE_LINKS = ("xcomp", "ccomp")
+
+
+@dataclass(frozen=True, slots=True)
+class CodingTools:
+    """The loaded resources event coding needs."""
+
+    lexicon: VerbLexicon
+    ontology: Ontology
+    dictionary: ActorDictionary
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What event coding needs to know about the article a sentence comes from."""
+
+    article_id: str
+    date: str | None
+    matches: Sequence[DictMatch]
+    places: Sequence[Place] = ()
+    quotes: Sequence[Quote] = ()
+
+
+def code_sentence(
+    sentence: Sentence, span: Span, ctx: ArticleContext, tools: CodingTools, options: Options
+) -> list[Event]:
+    """All events of one sentence, at most one per (code, source, target)."""
+    coded = {v.i: c for v in span if (c := tools.lexicon.code(v)) is not None}
+    attributions = {gov for i in coded if (gov := _governor(span.doc[i], coded)) is not None}
+    events: dict[tuple, Event] = {}
+    for i, coding in coded.items():
+        verb = span.doc[i]
+        governor = _governor(verb, coded)
+        if governor is not None and not _is_statement(coded[governor]):
+            continue  # the governing appeal/demand/threat/... already codes this embedded action
+        if i in attributions and _is_statement(coding):
+            continue  # "X said Y attacked Z": the attack is the event, not the saying
+        if _is_statement(coding) and coding.code in ("010", "01") and not options.keep_statements:
+            continue
+        for event in _events_for(verb, coding, sentence, ctx, tools, options):
+            key = (event.code, _code(event.source), _code(event.target))
+            events.setdefault(key, event)
+    return list(events.values())
+
+
+def _code(mention: ActorMention | None) -> str | None:
+    return mention.actor.code if mention else None
+
+
+def _is_statement(coding: Coding) -> bool:
+    code = coding.code or coding.reverse or ""
+    return code.startswith("01")
+
+
+def _governor(verb: Token, coded: dict[int, Coding]) -> int | None:
+    """The coded verb whose complement clause holds `verb` ("urged X to withdraw": urged governs withdraw)."""
+    token = verb
+    while token.dep_ in CLAUSE_LINKS or (token.dep_ == "conj" and token.head.dep_ in CLAUSE_LINKS):
+        token = token.head
+        if token.i in coded:
+            return token.i
+    return None
+
+
+def _events_for(
+    verb: Token, coding: Coding, sentence: Sentence, ctx: ArticleContext, tools: CodingTools, options: Options
+) -> list[Event]:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    sources = _actors(_subject_heads(verb, passive), ctx, tools)
+    targets = _actors(_object_heads(verb, passive), ctx, tools)
+    directed: list[tuple[str, list, list]] = []
+    if coding.code:
+        directed.append((coding.code, sources, targets))
+    if coding.reverse and (coding.code is None or (sources and targets)):
+        directed.append((coding.reverse, targets, sources))
+    out = []
+    for code, srcs, tgts in directed:
+        for source, target in product(srcs or [None], tgts or [None]):
+            if source is None and options.require_source:
+                continue
+            if target is None and options.require_target:
+                continue
+            if source and target and source.actor.code == target.actor.code and source.start == target.start:
+                continue
+            event = _event(verb, coding, code, source, target, sentence, ctx, tools)
+            if event is not None:
+                out.append(event)
+    return out
+
+
+def _actors(heads: Sequence[Token], ctx: ArticleContext, tools: CodingTools) -> list[ActorMention]:
+    """Actors for argument heads, each head expanded to its conjuncts; the first head that names one wins."""
+    for head in heads:
+        found = [m for h in conjuncts(head) for m in resolve_phrase(h, ctx.matches, tools.dictionary, ctx.date)]
+        if found:
+            return found
+    return []
+
+
+def _subject_heads(verb: Token, passive: bool) -> list[Token]:
+    """Who acts: the subject, the "by" agent of a passive, or the subject the verb inherits from its clause."""
+    if passive:
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        return subjects
+    head = verb.head
+    if verb.dep_ == "xcomp":  # "urged Russia to withdraw" (object control) / "agreed to withdraw"
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        return objects or _subject_heads(head, False)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _subject_heads(head, any(c.dep_ == "nsubjpass" for c in head.children))
+    if verb.dep_ in ("relcl", "acl"):
+        return [head]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return _subject_heads(head, False)
+    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "... by demanding that ..."
+        return _subject_heads(head.head, False)
+    return []
+
+
+def _object_heads(verb: Token, passive: bool) -> list[Token]:
+    """Who is acted upon, most direct first: object, prepositional object, then a complement's subject."""
+    heads: list[Token] = []
+    children = list(verb.children)
+    if passive:
+        heads += [c for c in children if c.dep_ == "nsubjpass"]
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    for obj in objects:  # "held talks with X", "launched an attack on X"
+        heads.append(obj)
+        heads += [
+            p
+            for prep in obj.children
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+    for prep in _preps(verb):
+        heads += [p for p in prep.children if p.dep_ == "pobj"]
+    for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
+        heads += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+        heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+    return heads
+
+
+def _preps(verb: Token) -> list[Token]:
+    """Prepositions attached to the verb or its particle ("come up with"), in sentence order."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out.append(child)
+        elif child.dep_ == "prt":
+            out += [p for p in child.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]
+    return out
+
+
+def _modality(verb: Token, coding: Coding) -> tuple[Modality, bool]:
+    """Modality and negation from auxiliaries, negation and the governing verb."""
+    chain = [verb]
+    if verb.dep_ in CLAUSE_LINKS:
+        chain.append(verb.head)
+    negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_GOVERNORS:
+        return "intent", negated
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical", negated
+    if auxes & INTENT_AUX:
+        return "intent", negated
+    return "actual", negated
+
+
+def _event(
+    verb: Token,
+    coding: Coding,
+    code: str,
+    source: ActorMention | None,
+    target: ActorMention | None,
+    sentence: Sentence,
+    ctx: ArticleContext,
+    tools: CodingTools,
+) -> Event | None:
+    entry = tools.ontology.get(code)
+    if entry is None:
+        return None
+    doc = verb.doc
+    trigger_tokens = [verb, *(doc[i] for i in coding.particle_ids)]
+    t_start = min(t.idx for t in trigger_tokens)
+    t_end = max(t.idx + len(t.text) for t in trigger_tokens)
+    modality, negated = _modality(verb, coding)
+    quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
+    date, basis = event_date(sentence.text, ctx.date)
+    actor_spans = [(m.start, m.end) for m in (source, target) if m is not None]
+    places = [p for p in ctx.places if not any(s < p.end and p.start < e for s, e in actor_spans)]
+    location = event_location(places, sentence.start, sentence.end, t_start)
+
+    def rel(m: ActorMention | None) -> tuple[int, int] | None:
+        return (m.start - sentence.start, m.end - sentence.start) if m else None
+
+    evidence = Evidence(
+        sentence=sentence.text,
+        trigger=(t_start - sentence.start, t_end - sentence.start),
+        source=rel(source),
+        target=rel(target),
+        rule=coding.rule,
+    )
+    confidence = 0.45 + (0.2 if coding.from_pattern else 0.0) + (0.15 if source and target else 0.0)
+    confidence -= 0.2 if negated or modality == "hypothetical" else 0.0
+    event_id = stable_id(ctx.article_id, sentence.index, t_start, code, _code(source), _code(target))
+    return Event(
+        event_id=event_id,
+        article_id=ctx.article_id,
+        sentence=sentence.index,
+        date=date,
+        date_basis=basis,  # type: ignore[arg-type]
+        code=entry.code if len(entry.code) >= len(code) else code,
+        base_code=entry.base,
+        root_code=entry.root,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        plover_event=entry.plover_event,
+        plover_mode=entry.plover_mode,
+        source=source,
+        target=target,
+        evidence=evidence,
+        location=location,
+        negated=negated,
+        modality="appeal" if entry.root == "02" and modality == "actual" else modality,
+        quoted=quoted,
+        confidence=round(max(0.05, min(0.95, confidence)), 2),
+    )

@@ -1,0 +1,118 @@
+"""Gold sets: the dev gold files in ../shared/gold read into one common shape for scoring."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# PLOVER 0.5 (2016, the gold standard records) renamed or merged some event types in later PLOVER versions,
+# which is what whodid emits (via CAMEO2PLOVER). Gold types are mapped forward before scoring.
+PLOVER_05_TO_CURRENT = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """A gold event: its type (PLOVER event or CAMEO code) and, when coded, actor codes."""
+
+    code: str
+    source: str | None = None
+    target: str | None = None
+
+
+@dataclass(slots=True)
+class GoldItem:
+    """A gold sentence (or short text) with its events."""
+
+    id: str
+    text: str
+    date: str | None
+    events: list[GoldEvent] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class GoldSet:
+    """One gold file: its items, what its codes are, and whether its actors can be scored."""
+
+    name: str
+    file: str
+    kind: str  # "plover" | "cameo" | "cameo-root"
+    counted: str  # what is counted, for the report
+    items: list[GoldItem]
+    actors: bool  # source/target codes are real-world actor codes we can compare by country
+    licence: str = ""
+
+
+def iso_date(raw: object) -> str | None:
+    """Gold dates come as YYYYMMDD, YYMMDD, YYYY-MM-DD or null."""
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    raw = raw.strip()
+    if len(raw) == 10 and raw[4] == "-":
+        return raw
+    if len(raw) == 8 and raw.isdigit():
+        return f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
+    if len(raw) == 6 and raw.isdigit():
+        year = int(raw[:2])
+        return f"{year + (2000 if year < 30 else 1900)}-{raw[2:4]}-{raw[4:]}"
+    return None
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _events(row: dict, code: Callable[[str], str]) -> list[GoldEvent]:
+    return [
+        GoldEvent(code(e["code"]), e.get("source"), e.get("target")) for e in row.get("events", []) if e.get("code")
+    ]
+
+
+def _items(rows: list[dict], code: Callable[[str], str] = str) -> list[GoldItem]:
+    return [GoldItem(str(r["id"]), r["text"], iso_date(r.get("date")), _events(r, code)) for r in rows]
+
+
+def load_plover(path: Path) -> GoldSet:
+    items = _items(_rows(path), lambda c: PLOVER_05_TO_CURRENT.get(c, c))
+    counted = (
+        "PLOVER event type per sentence (gold PLOVER 0.5 types mapped to current names: DEMAND->REQUEST, "
+        "DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT); source/target country = first 3 letters of the "
+        "gold actor code when it is a country"
+    )
+    return GoldSet("PLOVER GSR (CAMEO-derived)", path.name, "plover", counted, items, True, "CC BY-SA 4.0")
+
+
+def load_cameo_manual(path: Path) -> GoldSet:
+    counted = "CAMEO code of the example (one per item, no actors); scored at root (2-digit) and full code"
+    return GoldSet("CAMEO manual examples", path.name, "cameo", counted, _items(_rows(path)), False)
+
+
+def load_conflibert(path: Path) -> GoldSet:
+    counted = "CAMEO root codes chosen by a majority of annotators (items with none count as no-event)"
+    return GoldSet("ConfliBERT CAMEO annotations", path.name, "cameo-root", counted, _items(_rows(path)), False)
+
+
+def load_petr2_gsr(path: Path) -> GoldSet:
+    rows = [r for r in _rows(path) if r.get("evaluate", True)]
+    counted = "CAMEO code (root and full) with real actor codes (silver: PETRARCH-2 output, partly hand-fixed)"
+    return GoldSet("PETRARCH-2 GSR validation (silver)", path.name, "cameo", counted, _items(rows), True, "MIT")
+
+
+LOADERS: dict[str, Callable[[Path], GoldSet]] = {
+    "plover_gsr_cameo.jsonl": load_plover,
+    "petr2_gsr_validation.jsonl": load_petr2_gsr,
+    "cameo_manual_examples.jsonl": load_cameo_manual,
+    "confliBERT_cameo_annotations.jsonl": load_conflibert,
+}
+
+
+def load_gold_sets(gold_dir: Path) -> list[GoldSet]:
+    """Every event gold file whodid can score with its own dictionaries, in a fixed order."""
+    return [loader(gold_dir / name) for name, loader in LOADERS.items() if (gold_dir / name).is_file()]

@@ -1,0 +1,232 @@
+"""The verb lexicon: CAMEO verb blocks and their patterns, and the code a verb gets in its parsed context."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+Slot = tuple[tuple[str, ...], ...]  # alternative word sequences; a pattern is a list of slots matched in order
+MARKERS = frozenset({"$", "+", "^", "%", "|"})
+POST_WINDOW = 14  # tokens after the verb that patterns may look at
+PRE_WINDOW = 6  # tokens before the verb
+# Dependents that are clauses of their own: a verb's patterns never look inside them.
+OTHER_CLAUSES = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "punct", "appos", "dep"})
+COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+
+
+def split_codes(raw: str | None) -> tuple[str | None, str | None]:
+    """ "042:043" -> ("042", "043"), ":173" -> (None, "173"), "---" or None -> (None, None)."""
+    if not raw:
+        return None, None
+    first, _, second = raw.partition(":")
+    first, second = first.strip(), second.strip()
+    clean = lambda c: c if c and c[0].isdigit() else None  # noqa: E731
+    return clean(first), clean(second)
+
+
+def _words(raw: str) -> tuple[str, ...]:
+    """A dictionary word as a word sequence: "human_rights" -> ("human", "rights"), "cash_" stays exact."""
+    parts = [p for p in raw.split("_") if p]
+    if raw.endswith("_") and parts:
+        parts[-1] += "_"
+    return tuple(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A verb pattern: slots before and after the verb, and the codes it gives."""
+
+    pre: tuple[Slot, ...]
+    post: tuple[Slot, ...]
+    code: str | None
+    reverse: str | None
+    origin: str
+
+    @property
+    def size(self) -> int:
+        return sum(max(len(alt) for alt in slot) for slot in (*self.pre, *self.post))
+
+
+@dataclass(frozen=True, slots=True)
+class VerbSense:
+    """One dictionary verb: its block, its own default code, and words that must follow it ("ask for")."""
+
+    block: int
+    phrase: str
+    code: str | None
+    reverse: str | None
+    particles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """The outcome of coding a verb in context."""
+
+    code: str | None
+    reverse: str | None
+    rule: str  # "verb:ASK/ask" or "pattern:ASK#12"
+    from_pattern: bool
+    particle_ids: tuple[int, ...] = ()
+
+
+class VerbLexicon:
+    """Verb blocks from the CAMEO verb dictionary, indexed by the verb's first word."""
+
+    def __init__(self, data: dict) -> None:
+        self._synsets = {name.lower(): [tuple(w.split()) for w in words] for name, words in data["synsets"].items()}
+        self.blocks: list[tuple[str, list[Pattern]]] = []
+        self._senses: dict[str, list[VerbSense]] = {}
+        for b, block in enumerate(data["blocks"]):
+            patterns = [self._pattern(*p) for p in block["patterns"]]
+            self.blocks.append((block["name"], [p for p in patterns if p is not None]))
+            block_code = split_codes(block["code"])
+            for phrase, (raw_code, forms) in block["verbs"].items():
+                own = split_codes(raw_code)
+                code, reverse = own if raw_code else block_code
+                words = phrase.split()
+                for head in {words[0], *(f.split()[0] for f in forms)}:
+                    sense = VerbSense(b, phrase, code, reverse, tuple(words[1:]))
+                    self._senses.setdefault(head, []).append(sense)
+        for senses in self._senses.values():
+            senses.sort(key=lambda s: -len(s.particles))
+
+    def _slot(self, item: str) -> Slot | None:
+        item = item.strip("()")
+        if item.startswith("{") and item.endswith("}"):
+            words = tuple(w for w in item[1:-1].split() if w not in MARKERS)
+            return (words,) if words else None
+        if item.startswith("&"):
+            name = item.rstrip("_")
+            return tuple(self._synsets.get(name, self._synsets.get(name + "_", []))) or None
+        return tuple(_words(alt) for alt in item.split("/") if alt and alt not in MARKERS) or None
+
+    def _pattern(self, pre: list[str], post: list[str], code: str | None, reverse: str | None, origin: str):
+        slots_pre = tuple(s for s in (self._slot_items(pre)) if s)
+        slots_post = tuple(s for s in (self._slot_items(post)) if s)
+        if not slots_pre and not slots_post:
+            return None
+        return Pattern(slots_pre, slots_post, code, reverse, origin)
+
+    def _slot_items(self, items: list[str]) -> list[Slot]:
+        slots: list[Slot] = []
+        for item in items:
+            if item.startswith("("):  # a prepositional group: its items are slots of their own, in order
+                inner = re.findall(r"\{[^}]*\}|[^\s{}]+", item[1:-1] if item.endswith(")") else item[1:])
+                slots.extend(s for w in inner if (s := self._slot(w)))
+            elif (slot := self._slot(item)) is not None:
+                slots.append(slot)
+        return slots
+
+    def senses(self, token: Token) -> list[VerbSense]:
+        """Dictionary senses for a verb token, by lemma or surface form."""
+        if token.pos_ != "VERB":
+            return []
+        return self._senses.get(token.lemma_.lower()) or self._senses.get(token.lower_) or []
+
+    def code(self, verb: Token) -> Coding | None:
+        """The CAMEO code for `verb` in its sentence, or None when the verb is not an event verb."""
+        senses = self.senses(verb)
+        if not senses:
+            return None
+        post = _post_context(verb, with_clauses=True)
+        sense, particle_ids = _choose_sense(senses, verb, post)
+        if sense is None:
+            return None
+        if _is_statement(sense.code):  # "said the sanctions would stay": the clause is what was said
+            post = _post_context(verb, with_clauses=False)
+        name, patterns = self.blocks[sense.block]
+        pre = _pre_context(verb)
+        best: tuple[int, int, Pattern] | None = None
+        for n, pattern in enumerate(patterns):
+            if (best is None or pattern.size > best[0]) and _matches(pattern.post, post) and _matches(pattern.pre, pre):
+                best = (pattern.size, n, pattern)
+        if best is not None:
+            p = best[2]
+            return Coding(p.code, p.reverse, f"pattern:{name}#{best[1]}", True, particle_ids)
+        if sense.code is None and sense.reverse is None:
+            return None
+        return Coding(sense.code, sense.reverse, f"verb:{name}/{sense.phrase}", False, particle_ids)
+
+
+def _choose_sense(senses: Sequence[VerbSense], verb: Token, post: Sequence[Token]) -> tuple[VerbSense | None, tuple]:
+    """The most specific sense whose particles follow the verb ("ask for" before "ask")."""
+    for sense in senses:
+        if not sense.particles:
+            return sense, ()
+        ids = _find_sequence(sense.particles, post[:4])
+        if ids is not None:
+            return sense, ids
+    return None, ()
+
+
+def _word_ok(word: str, token: Token) -> bool:
+    if word.endswith("_"):
+        return token.lower_ == word[:-1]
+    lower = token.lower_
+    return lower == word or token.lemma_.lower() == word or lower in (word + "s", word + "es")
+
+
+def _find_sequence(words: Sequence[str], tokens: Sequence[Token]) -> tuple[int, ...] | None:
+    for i in range(len(tokens) - len(words) + 1):
+        if all(_word_ok(w, tokens[i + k]) for k, w in enumerate(words)):
+            return tuple(t.i for t in tokens[i : i + len(words)])
+    return None
+
+
+def _matches(slots: Sequence[Slot], tokens: Sequence[Token]) -> bool:
+    """Every slot matches, in order, somewhere in `tokens` (gaps allowed)."""
+    pos = 0
+    for slot in slots:
+        found = None
+        for i in range(pos, len(tokens)):
+            for alt in slot:
+                if i + len(alt) <= len(tokens) and all(_word_ok(w, tokens[i + k]) for k, w in enumerate(alt)):
+                    found = i + len(alt)
+                    break
+            if found is not None:
+                break
+        if found is None:
+            return False
+        pos = found
+    return True
+
+
+def _phrase(verb: Token, skip: frozenset[str] = frozenset()) -> list[Token]:
+    """The verb's own phrase: its dependents, recursively, but not coordinated or adjoined clauses."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in OTHER_CLAUSES and c.dep_ not in skip]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _post_context(verb: Token, *, with_clauses: bool) -> list[Token]:
+    """Tokens of the verb phrase after the verb: objects, particles, prepositional phrases and, with
+    `with_clauses`, complement clauses."""
+    tokens = _phrase(verb) if with_clauses else _phrase(verb, skip=COMPLEMENTS)
+    return [t for t in tokens if t.i > verb.i][:POST_WINDOW]
+
+
+def _is_statement(code: str | None) -> bool:
+    return bool(code) and code.startswith("01")
+
+
+def _pre_context(verb: Token) -> list[Token]:
+    """Tokens before the verb in its own phrase: subject, adverbs, auxiliaries."""
+    return [t for t in _phrase(verb) if t.i < verb.i][-PRE_WINDOW:]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> VerbLexicon:
+    """The packaged CAMEO verb dictionary (converted by scripts/build_data.py)."""
+    with resources.files("whodid").joinpath("data/verbs.json.gz").open("rb") as fh:
+        return VerbLexicon(json.loads(gzip.decompress(fh.read())))

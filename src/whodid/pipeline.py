@@ -1,0 +1,104 @@
+"""The pipeline: raw documents -> cleaned articles -> parsed -> actors, events, places, quotes (one result each)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from whodid.actors import code_on, find_matches
+from whodid.clean import clean_document
+from whodid.events import ArticleContext, code_sentence
+from whodid.nlp import sentences
+from whodid.places import find_places
+from whodid.quotes import find_quotes
+from whodid.records import Actor, ActorMention, Article, ArticleResult, RawDocument, Skipped
+from whodid.resources import Resources
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input document: a result, a skip (with the reason), or a duplicate."""
+
+    doc_id: str | None
+    origin: str
+    result: ArticleResult | None = None
+    skipped: Skipped | None = None
+    duplicate_of: str | None = None  # article id already stored or seen earlier in this run
+
+
+def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
+    """Every stage after parsing, for one article (pure: same article and resources, same result)."""
+    sents = sentences(doc)
+    matches = find_matches(doc, res.dictionary)
+    places = find_places(doc, res.gazetteer)
+    quotes = find_quotes(doc, [span for _, span in sents], matches, res.dictionary, article.date)
+    ctx = ArticleContext(article.article_id, article.date, matches, places, quotes)
+    events = [event for sent, span in sents for event in code_sentence(sent, span, ctx, res.tools, res.options)]
+    mentions = []
+    for m in matches:
+        if m.kind != "named" or (code := code_on(m.spells, article.date)) is None:
+            continue
+        country, sectors = res.dictionary.split_code(code)
+        span = doc[m.start : m.end]
+        actor = Actor(code, m.name, country, sectors)
+        mentions.append(ActorMention(span.text, span.start_char, span.end_char, actor, m.entry_id))
+    return ArticleResult(article, [s for s, _ in sents], mentions, events, places, quotes)
+
+
+def process(
+    docs: Iterable[RawDocument | Skipped],
+    res: Resources,
+    *,
+    known: set[str] | None = None,
+    dedupe: bool = True,
+) -> Iterator[Outcome]:
+    """One Outcome per input document, in input order. With `dedupe`, articles whose content hash is in
+    `known` (or seen earlier in this run) are reported as duplicates and not coded again."""
+    known = known if known is not None else set()
+    it = iter(docs)
+    while batch := list(islice(it, max(1, res.options.batch_size))):
+        yield from _process_batch(batch, res, known if dedupe else set())
+
+
+def _process_batch(batch: list[RawDocument | Skipped], res: Resources, known: set[str]) -> Iterator[Outcome]:
+    staged: list[Outcome | Article] = []
+    for item in batch:
+        if isinstance(item, Skipped):
+            staged.append(Outcome(item.doc_id, item.origin, skipped=item))
+            continue
+        cleaned = _clean(item, res)
+        if isinstance(cleaned, Skipped):
+            staged.append(Outcome(item.doc_id, item.origin, skipped=cleaned))
+        elif cleaned.article_id in known:
+            staged.append(Outcome(item.doc_id, item.origin, duplicate_of=cleaned.article_id))
+        else:
+            known.add(cleaned.article_id)
+            staged.append(cleaned)
+    articles = [a for a in staged if isinstance(a, Article)]
+    docs = iter(res.nlp.pipe([a.text for a in articles], batch_size=len(articles) or 1))
+    for item in staged:
+        if isinstance(item, Outcome):
+            yield item
+            continue
+        doc = next(docs)
+        try:
+            yield Outcome(item.doc_id, item.origin, result=analyse(item, doc, res))
+        except Exception as exc:  # a bug on one article must not stop the run: record it and go on
+            log.exception("analysis failed for %s", item.origin)
+            known.discard(item.article_id)
+            detail = f"{type(exc).__name__}: {exc}. Please report this input with the whodid version."
+            yield Outcome(item.doc_id, item.origin, skipped=Skipped(item.origin, "internal_error", detail, item.doc_id))
+
+
+def _clean(doc: RawDocument, res: Resources) -> Article | Skipped:
+    try:
+        return clean_document(doc, res.options)
+    except Exception as exc:  # the cleaner must never take the run down
+        log.exception("cleaning failed for %s", doc.origin)
+        return Skipped(doc.origin, "clean_failed", f"{type(exc).__name__}: {exc}", doc.doc_id)

@@ -1,0 +1,54 @@
+"""Resources (spaCy pipeline, dictionaries, lexicon, code table, gazetteer), loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.language import Language
+
+from whodid.actors import ActorDictionary, load_actor_dictionary
+from whodid.events import CodingTools
+from whodid.lexicon import VerbLexicon, load_lexicon
+from whodid.nlp import load_nlp
+from whodid.ontology import Ontology, load_ontology
+from whodid.options import Options
+from whodid.places import Gazetteer, load_gazetteer
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the stages need besides their input. Each piece loads on first use, once per process
+    (the loaders are cached), so a worker process pays the cost once and a command that needs only part
+    of it (e.g. `whodid clean`) pays nothing for the rest."""
+
+    options: Options
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load_nlp(self.options.model)
+
+    @cached_property
+    def dictionary(self) -> ActorDictionary:
+        return load_actor_dictionary()
+
+    @cached_property
+    def lexicon(self) -> VerbLexicon:
+        return load_lexicon()
+
+    @cached_property
+    def ontology(self) -> Ontology:
+        return load_ontology()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return load_gazetteer()
+
+    @cached_property
+    def tools(self) -> CodingTools:
+        return CodingTools(self.lexicon, self.ontology, self.dictionary)
+
+    def warm_up(self) -> None:
+        """Load everything now (before a timed run, or before forking workers)."""
+        for name in ("nlp", "dictionary", "lexicon", "ontology", "gazetteer", "tools"):
+            getattr(self, name)

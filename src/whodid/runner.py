@@ -1,0 +1,95 @@
+"""Runs: feed documents through the pipeline into a store, counting what happened to each input."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from whodid.pipeline import Outcome, process
+from whodid.records import ArticleResult, RawDocument, Skipped
+from whodid.resources import Resources
+from whodid.store import Store
+
+WRITE_BATCH = 64  # articles per store transaction
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts for one run: what was read, stored, skipped (and why), and what was found."""
+
+    run_id: str = ""
+    documents: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    events: int = 0
+    places: int = 0
+    quotes: int = 0
+    sentences: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        if outcome.skipped is not None:
+            self.skipped[outcome.skipped.reason] += 1
+        elif outcome.duplicate_of is not None:
+            self.duplicates += 1
+        elif outcome.result is not None:
+            result = outcome.result
+            self.events += len(result.events)
+            self.places += len(result.places)
+            self.quotes += len(result.quotes)
+            self.sentences += len(result.sentences)
+            self.tokens += sum(len(s.text.split()) for s in result.sentences)
+
+    def as_dict(self) -> dict:
+        return {
+            "run_id": self.run_id,
+            "documents": self.documents,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "skipped": dict(self.skipped),
+            "events": self.events,
+            "places": self.places,
+            "quotes": self.quotes,
+            "sentences": self.sentences,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def run_into_store(
+    docs: Iterable[RawDocument | Skipped],
+    store: Store,
+    res: Resources,
+    *,
+    command: str = "run",
+    inputs: list[str] | None = None,
+    on_outcome: Callable[[Outcome, RunSummary], None] | None = None,
+) -> RunSummary:
+    """Process `docs` into `store`: new articles are written in transactions of WRITE_BATCH, skipped inputs
+    are recorded with their reasons, articles already stored are not coded again."""
+    summary = RunSummary(run_id=store.start_run(command, inputs or []))
+    started = time.perf_counter()
+    pending: list[ArticleResult] = []
+    skipped: list[Skipped] = []
+    for outcome in process(docs, res, known=store.known_article_ids()):
+        summary.add(outcome)
+        if outcome.result is not None:
+            pending.append(outcome.result)
+        if outcome.skipped is not None:
+            skipped.append(outcome.skipped)
+        if len(pending) >= WRITE_BATCH:
+            summary.stored += store.write_results(pending, summary.run_id)
+            pending.clear()
+        if on_outcome is not None:
+            on_outcome(outcome, summary)
+    if pending:
+        summary.stored += store.write_results(pending, summary.run_id)
+    if skipped:
+        store.write_skipped(summary.run_id, skipped)
+    summary.seconds = time.perf_counter() - started
+    store.finish_run(summary.run_id, summary.as_dict())
+    return summary

@@ -1,0 +1,485 @@
+"""The embedded DuckDB store: one `Store` object owns all writes (articles, events, places, quotes, runs)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from whodid import __version__
+from whodid.records import ActorMention, ArticleResult, Event, Place, Quote, Skipped
+
+SCHEMA_VERSION = 1
+CHUNK_ROWS = 10_000  # rows per bulk INSERT statement
+
+# Columns of every table, in insert order. Offsets are `start_char`/`end_char` (`end` is an SQL keyword).
+_ACTOR = "{p}_text VARCHAR, {p}_code VARCHAR, {p}_name VARCHAR, {p}_country VARCHAR, {p}_sectors VARCHAR[]"
+_COLUMNS: dict[str, str] = {
+    "meta": "key VARCHAR, value VARCHAR",
+    "articles": "article_id VARCHAR, doc_id VARCHAR, origin VARCHAR, title VARCHAR, date DATE, "
+    "date_source VARCHAR, source VARCHAR, url VARCHAR, language VARCHAR, text VARCHAR, n_sentences INTEGER, "
+    "run_id VARCHAR, processed_at TIMESTAMP",
+    "sentences": "article_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR",
+    "events": "event_id VARCHAR, article_id VARCHAR, sentence INTEGER, seq INTEGER, date DATE, "
+    "date_basis VARCHAR, code VARCHAR, base_code VARCHAR, root_code VARCHAR, quad_class INTEGER, "
+    "goldstein DOUBLE, plover_event VARCHAR, plover_mode VARCHAR, "
+    + _ACTOR.format(p="source")
+    + ", "
+    + _ACTOR.format(p="target")
+    + ", location_text VARCHAR, location_name VARCHAR, location_geonameid BIGINT, location_lat DOUBLE, "
+    "location_lon DOUBLE, location_country VARCHAR, location_admin1 VARCHAR, negated BOOLEAN, "
+    "modality VARCHAR, quoted BOOLEAN, confidence DOUBLE, rule VARCHAR, evidence JSON",
+    "places": "article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, name VARCHAR, "
+    "geonameid BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, feature VARCHAR, admin1 VARCHAR",
+    "quotes": "article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, " + _ACTOR.format(p="speaker"),
+    "skipped": "run_id VARCHAR, origin VARCHAR, doc_id VARCHAR, reason VARCHAR, detail VARCHAR, skipped_at TIMESTAMP",
+    "runs": "run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, command VARCHAR, inputs VARCHAR[], "
+    "summary JSON, whodid_version VARCHAR",
+}
+_PRIMARY_KEYS = {"meta": "key", "articles": "article_id", "events": "event_id", "runs": "run_id"}
+_COUNTED = ("articles", "sentences", "events", "places", "quotes", "skipped")
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked; the message says what to do next."""
+
+
+def _column_types(table: str) -> list[tuple[str, str]]:
+    """(name, type) pairs of a table, from `_COLUMNS`."""
+    return [tuple(col.strip().split(" ", 1)) for col in _COLUMNS[table].split(",")]  # type: ignore[misc]
+
+
+def _create_table_sql(table: str) -> str:
+    pk = _PRIMARY_KEYS.get(table)
+    key = f", PRIMARY KEY ({pk})" if pk else ""
+    return f"CREATE TABLE IF NOT EXISTS {table} ({_COLUMNS[table]}{key})"
+
+
+def _bulk_insert_sql(table: str, *, ignore_duplicates: bool = False) -> str:
+    """INSERT fed by one list parameter per column, unnested side by side (fast, no pandas/Arrow)."""
+    cols = _column_types(table)
+    select = ", ".join(f"unnest(${i}::{typ}[])" for i, (_, typ) in enumerate(cols, start=1))
+    verb = "INSERT OR IGNORE INTO" if ignore_duplicates else "INSERT INTO"
+    return f"{verb} {table} ({', '.join(name for name, _ in cols)}) SELECT {select}"
+
+
+def _utcnow() -> datetime:
+    """Now, in UTC, without tzinfo (TIMESTAMP columns hold UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _to_date(value: str | None) -> date | None:
+    """An ISO date string as a date; None for missing or malformed dates."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _parse_filter_date(name: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise StoreError(f"{name}={value!r} is not a date: give it as YYYY-MM-DD, e.g. 2016-12-02") from None
+
+
+def _actor_values(mention: ActorMention | None) -> tuple[Any, ...]:
+    if mention is None:
+        return (None, None, None, None, None)
+    actor = mention.actor
+    return (mention.text, actor.code, actor.name, actor.country, list(actor.sectors))
+
+
+def _location_values(place: Place | None) -> tuple[Any, ...]:
+    if place is None:
+        return (None,) * 7
+    return (place.text, place.name, place.geonameid, place.lat, place.lon, place.country, place.admin1)
+
+
+def _event_row(event: Event, seq: int) -> tuple[Any, ...]:
+    return (
+        event.event_id,
+        event.article_id,
+        event.sentence,
+        seq,
+        _to_date(event.date),
+        event.date_basis,
+        event.code,
+        event.base_code,
+        event.root_code,
+        event.quad_class,
+        float(event.goldstein),
+        event.plover_event,
+        event.plover_mode,
+        *_actor_values(event.source),
+        *_actor_values(event.target),
+        *_location_values(event.location),
+        bool(event.negated),
+        event.modality,
+        bool(event.quoted),
+        float(event.confidence),
+        event.evidence.rule,
+        json.dumps(event.evidence.to_dict(), ensure_ascii=False),
+    )
+
+
+def _article_row(result: ArticleResult, run_id: str, now: datetime) -> tuple[Any, ...]:
+    art = result.article
+    return (
+        *(art.article_id, art.doc_id, art.origin, art.title, _to_date(art.date), art.date_source),
+        *(art.source, art.url, art.language, art.text, len(result.sentences), run_id, now),
+    )
+
+
+def _quote_row(article_id: str, quote: Quote) -> tuple[Any, ...]:
+    speaker = _actor_values(quote.speaker)
+    if quote.speaker is None and quote.speaker_text:
+        speaker = (quote.speaker_text, None, None, None, [])
+    return (article_id, quote.start, quote.end, quote.text, *speaker)
+
+
+def _batch_rows(results: Sequence[ArticleResult], run_id: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows for every table written by `write_results`, in foreign-key order."""
+    now = _utcnow()
+    rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ("articles", "sentences", "events", "places", "quotes")}
+    seen_events: set[str] = set()
+    for result in results:
+        art = result.article
+        aid = art.article_id
+        rows["articles"].append(_article_row(result, run_id, now))
+        rows["sentences"].extend((aid, s.index, s.start, s.end, s.text) for s in result.sentences)
+        for seq, event in enumerate(result.events):
+            if event.event_id not in seen_events:
+                seen_events.add(event.event_id)
+                rows["events"].append(_event_row(event, seq))
+        rows["places"].extend(
+            (aid, p.start, p.end, p.text, p.name, p.geonameid, p.lat, p.lon, p.country, p.feature, p.admin1)
+            for p in result.places
+        )
+        rows["quotes"].extend(_quote_row(aid, q) for q in result.quotes)
+    return rows
+
+
+def _actor_record(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+    if row[f"{prefix}_text"] is None:
+        return None
+    return {
+        "text": row[f"{prefix}_text"],
+        "code": row[f"{prefix}_code"],
+        "name": row[f"{prefix}_name"],
+        "country": row[f"{prefix}_country"],
+        "sectors": list(row[f"{prefix}_sectors"] or []),
+    }
+
+
+def _location_record(row: dict[str, Any]) -> dict[str, Any] | None:
+    if row["location_text"] is None:
+        return None
+    keys = ("text", "name", "geonameid", "lat", "lon", "country", "admin1")
+    return {key: row[f"location_{key}"] for key in keys}
+
+
+def _event_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A flat `events` row as the DESIGN.md event record (the shape of `Event.to_dict()`)."""
+    return {
+        "event_id": row["event_id"],
+        "article_id": row["article_id"],
+        "sentence": row["sentence"],
+        "date": row["date"].isoformat() if row["date"] else None,
+        "date_basis": row["date_basis"],
+        "code": row["code"],
+        "base_code": row["base_code"],
+        "root_code": row["root_code"],
+        "quad_class": row["quad_class"],
+        "goldstein": row["goldstein"],
+        "plover": {"event": row["plover_event"], "mode": row["plover_mode"]},
+        "source": _actor_record(row, "source"),
+        "target": _actor_record(row, "target"),
+        "location": _location_record(row),
+        "negated": row["negated"],
+        "modality": row["modality"],
+        "quoted": row["quoted"],
+        "evidence": json.loads(row["evidence"]),
+        "confidence": row["confidence"],
+    }
+
+
+def _event_filters(
+    code: str | None, root: str | None, country: str | None, since: str | None, until: str | None
+) -> tuple[str, list[Any]]:
+    """A WHERE clause (possibly empty) and its parameters for `iter_events`."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if code:
+        clauses.append("starts_with(e.code, ?)")
+        params.append(code)
+    if root:
+        clauses.append("e.root_code = ?")
+        params.append(root)
+    if country:
+        clauses.append("? IN (e.source_country, e.target_country, e.location_country)")
+        params.append(country)
+    if (start := _parse_filter_date("since", since)) is not None:
+        clauses.append("e.date >= ?")
+        params.append(start)
+    if (end := _parse_filter_date("until", until)) is not None:
+        clauses.append("e.date <= ?")
+        params.append(end)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _open_error(path: Path, error: duckdb.Error) -> StoreError:
+    """Translate a DuckDB connect error into advice."""
+    message = str(error)
+    if "not a valid DuckDB database" in message:
+        return StoreError(
+            f"{path} exists but is not a DuckDB database: give --db a new file name or the path of a whodid database"
+        )
+    if "conflicting lock" in message.lower() or "could not set lock" in message.lower():
+        return StoreError(
+            f"{path} is in use by another process (DuckDB allows one writer): wait for it to finish "
+            f"or stop it, or use another --db file. DuckDB said: {message}"
+        )
+    if "different configuration" in message:
+        return StoreError(f"{path} is already open in this process in another mode: close that Store first")
+    return StoreError(f"cannot open {path}: {message}")
+
+
+class Store:
+    """A whodid DuckDB database. Use as a context manager; one Store (one process) writes at a time.
+
+    Not thread-safe: give each thread its own read-only Store, or let one writer do all writes.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._con = self._connect()
+        try:
+            self._check_or_create_schema()
+        except BaseException:
+            self._con.close()
+            raise
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory: give --db the path of a database file")
+        if self.read_only and not self.path.exists():
+            raise StoreError(
+                f"{self.path} does not exist: check the path, or create it with `whodid run PATH... --db {self.path}`"
+            )
+        if not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return duckdb.connect(str(self.path), read_only=self.read_only)
+        except duckdb.Error as error:
+            raise _open_error(self.path, error) from error
+
+    def _table_names(self) -> set[str]:
+        rows = self._con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()")
+        return {name for (name,) in rows.fetchall()}
+
+    def _check_or_create_schema(self) -> None:
+        tables = self._table_names()
+        if "meta" not in tables:
+            if tables or self.read_only:
+                raise StoreError(f"{self.path} is a DuckDB database but not a whodid store: use another --db file")
+            self._create_schema()
+            return
+        found = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
+        if found.get("schema_version") != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"{self.path} has whodid schema {found.get('schema_version')} (made by whodid "
+                f"{found.get('whodid_version')}); this whodid {__version__} reads schema {SCHEMA_VERSION}: "
+                "use the matching whodid version or write to a new --db file"
+            )
+        if not self.read_only and set(_COLUMNS) - tables:
+            self._create_schema()
+
+    def _create_schema(self) -> None:
+        with self._transaction():
+            for table in _COLUMNS:
+                self._con.execute(_create_table_sql(table))
+            self._con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('whodid_version', ?)",
+                [str(SCHEMA_VERSION), __version__],
+            )
+
+    def close(self) -> None:
+        """Close the connection (pending writes are already committed)."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction: everything inside is written, or (on any error) nothing is."""
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self._con.execute("COMMIT")
+        except BaseException as error:
+            with suppress(duckdb.Error):  # a failed COMMIT has already rolled back
+                self._con.execute("ROLLBACK")
+            if isinstance(error, duckdb.Error):
+                raise StoreError(f"writing to {self.path} failed, nothing was written: {error}") from error
+            raise
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only: open the Store without read_only to write")
+
+    def _insert_rows(self, table: str, rows: Sequence[tuple[Any, ...]], *, ignore_duplicates: bool = False) -> None:
+        """Insert rows in chunks, one list parameter per column (columnar, much faster than executemany)."""
+        sql = _bulk_insert_sql(table, ignore_duplicates=ignore_duplicates)
+        for start in range(0, len(rows), CHUNK_ROWS):
+            chunk = rows[start : start + CHUNK_ROWS]
+            self._con.execute(sql, [list(column) for column in zip(*chunk, strict=True)])
+
+    # --- writing -------------------------------------------------------------------------------------------
+
+    def write_results(self, results: Sequence[ArticleResult], run_id: str) -> int:
+        """Store a batch of articles in one transaction; returns how many were new (stored ones are skipped).
+
+        An event id already stored (or repeated in the batch) is kept once.
+        """
+        self._require_writable()
+        fresh = self._new_results(results)
+        if not fresh:
+            return 0
+        rows = _batch_rows(fresh, run_id)
+        with self._transaction():
+            for table, table_rows in rows.items():
+                if table_rows:
+                    self._insert_rows(table, table_rows, ignore_duplicates=table == "events")
+        return len(fresh)
+
+    def _new_results(self, results: Sequence[ArticleResult]) -> list[ArticleResult]:
+        """Results whose article is neither stored nor earlier in the batch."""
+        ids = [r.article.article_id for r in results]
+        stored = {
+            aid
+            for (aid,) in self._con.execute(
+                "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            ).fetchall()
+        }
+        fresh: list[ArticleResult] = []
+        for result in results:
+            if result.article.article_id not in stored:
+                stored.add(result.article.article_id)
+                fresh.append(result)
+        return fresh
+
+    def write_skipped(self, run_id: str, skipped: Sequence[Skipped]) -> None:
+        """Record inputs that could not be processed."""
+        self._require_writable()
+        now = _utcnow()
+        rows = [(run_id, s.origin, s.doc_id, s.reason, s.detail, now) for s in skipped]
+        if rows:
+            with self._transaction():
+                self._insert_rows("skipped", rows)
+
+    def start_run(self, command: str, inputs: list[str]) -> str:
+        """Record the start of a run; returns its id (sortable: UTC time plus a random suffix)."""
+        self._require_writable()
+        now = _utcnow()
+        run_id = f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        self._con.execute(
+            "INSERT INTO runs (run_id, started_at, command, inputs, whodid_version) VALUES (?, ?, ?, ?, ?)",
+            [run_id, now, command, list(inputs), __version__],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
+        """Record the end of a run and its summary (any JSON-able dict; other values become strings)."""
+        self._require_writable()
+        updated = self._con.execute(
+            "UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
+            [_utcnow(), json.dumps(summary, ensure_ascii=False, default=str), run_id],
+        ).fetchone()
+        if not updated or updated[0] == 0:
+            raise StoreError(f"no run {run_id!r} in {self.path}: use the id returned by start_run")
+
+    # --- reading -------------------------------------------------------------------------------------------
+
+    def known_article_ids(self) -> set[str]:
+        """Ids of all stored articles."""
+        return {aid for (aid,) in self._con.execute("SELECT article_id FROM articles").fetchall()}
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id (content hash) is stored."""
+        row = self._con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        return row is not None
+
+    def iter_events(
+        self,
+        *,
+        code: str | None = None,
+        root: str | None = None,
+        country: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Stored events as DESIGN.md event records, ordered by article date, article, sentence.
+
+        `code` matches that CAMEO code and the codes under it ("025" gives 025 and 0251-0256); `root` the
+        two-digit root; `country` (ISO3) the source, target or location country; `since`/`until`
+        (YYYY-MM-DD, inclusive) the event date, leaving out undated events.
+        """
+        where, params = _event_filters(code, root, country, since, until)
+        sql = (
+            "SELECT e.* FROM events e JOIN articles a ON a.article_id = e.article_id"
+            f"{where} ORDER BY a.date NULLS LAST, e.article_id, e.sentence, e.seq"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(limit, 0))
+        cursor = self._con.cursor()  # own cursor: the caller may write while iterating
+        try:
+            cursor.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            while batch := cursor.fetchmany(1000):
+                for row in batch:
+                    yield _event_record(dict(zip(names, row, strict=True)))
+        finally:
+            cursor.close()
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: articles, sentences, events, places, quotes, skipped."""
+        sql = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in _COUNTED)
+        found = dict(self._con.execute(sql).fetchall())
+        return {table: int(found[table]) for table in _COUNTED}
+
+    def skipped_summary(self, run_id: str | None = None) -> list[tuple[str, int]]:
+        """(reason, count) of skipped inputs, most frequent first; one run's or all."""
+        where = " WHERE run_id = ?" if run_id else ""
+        rows = self._con.execute(
+            f"SELECT reason, count(*) AS n FROM skipped{where} GROUP BY reason ORDER BY n DESC, reason",
+            [run_id] if run_id else [],
+        ).fetchall()
+        return [(reason, int(n)) for reason, n in rows]
+
+    def run_info(self, run_id: str) -> dict[str, Any] | None:
+        """A run's record (times, command, inputs, summary as a dict), or None when unknown."""
+        cursor = self._con.execute("SELECT * FROM runs WHERE run_id = ?", [run_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        info = dict(zip([d[0] for d in cursor.description], row, strict=True))
+        info["summary"] = json.loads(info["summary"]) if info["summary"] else None
+        return info
