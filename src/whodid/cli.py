@@ -149,6 +149,26 @@ def events(
 
 
 @app.command()
+def skipped(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
+    run_id: Annotated[str | None, typer.Option("--run", help="Only this run's skips.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = 200,
+) -> None:
+    """List the inputs that were skipped, and why (nothing is dropped silently)."""
+    from whodid.store import Store, StoreError
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.skipped_inputs(run_id, limit)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    table = Table("origin", "reason", "detail", title=f"{len(rows)} skipped inputs", title_justify="left")
+    for row in rows:
+        table.add_row(row["origin"], row["reason"], row["detail"])
+    Console().print(table)
+
+
+@app.command()
 def extract(
     source: Annotated[str, typer.Argument(help="JSONL file, or '-' for stdin.")] = "-",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
@@ -302,4 +322,4 @@ def _print_summary(summary, db: Path, counts: dict[str, int]) -> None:
     )
     err.print(table)
     if skipped:
-        err.print(f'See why with: duckdb {db} "select origin, reason, detail from skipped"')
+        err.print(f"See which inputs and why: whodid skipped --db {db} --run {summary.run_id}")

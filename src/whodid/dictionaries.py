@@ -170,7 +170,7 @@ def _expand_substitutions(phrase: str, substitutions: dict[str, list[str]]) -> l
     return out
 
 
-_VERB_HEADER = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]*)\]\s+---")
+_VERB_HEADER = re.compile(r"^---\s+(?P<name>[^\s\[]+)\s*\[(?P<code>[^\]]*)\]")
 _VERB_LINE = re.compile(r"^(?P<phrase>\+?[A-Z][A-Z0-9_'\-.]*)\s*(?:\{(?P<forms>[^}]*)\})?\s*(?:\[(?P<code>[^\]]*)\])?")
 _PATTERN_CODE = re.compile(r"\[(?P<code>[^\]]*)\]\s*$")
 

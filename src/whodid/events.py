@@ -80,13 +80,24 @@ def _is_statement(coding: Coding) -> bool:
 
 
 def _governor(verb: Token, coded: dict[int, Coding]) -> int | None:
-    """The coded verb whose complement clause holds `verb` ("urged X to withdraw": urged governs withdraw)."""
+    """The coded verb whose complement clause holds `verb` ("urged X to withdraw": urged governs withdraw), or
+    that `verb` elaborates as a participle without a subject of its own ("shelled the city, killing 20")."""
     token = verb
+    if _is_elaboration(verb) and verb.head.i in coded:
+        return verb.head.i
     while token.dep_ in CLAUSE_LINKS or (token.dep_ == "conj" and token.head.dep_ in CLAUSE_LINKS):
         token = token.head
         if token.i in coded:
             return token.i
     return None
+
+
+def _is_elaboration(verb: Token) -> bool:
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    )
 
 
 def _events_for(
@@ -167,6 +178,7 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
     for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
         heads += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
         heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+        heads += [p for prep in _preps(clause) for p in prep.children if p.dep_ == "pobj"]
     return heads
 
 

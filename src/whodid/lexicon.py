@@ -48,6 +48,7 @@ class Pattern:
     code: str | None
     reverse: str | None
     origin: str
+    verbs: frozenset[str] = frozenset()  # block verbs the pattern was written for; empty: all of them
 
     @property
     def size(self) -> int:
@@ -79,15 +80,18 @@ class Coding:
 class VerbLexicon:
     """Verb blocks from the CAMEO verb dictionary, indexed by the verb's first word."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, overrides: dict | None = None) -> None:
+        defaults = {verb: entry["code"] for verb, entry in (overrides or {}).get("defaults", {}).items()}
         self._synsets = {name.lower(): [tuple(w.split()) for w in words] for name, words in data["synsets"].items()}
         self.blocks: list[tuple[str, list[Pattern]]] = []
         self._senses: dict[str, list[VerbSense]] = {}
         for b, block in enumerate(data["blocks"]):
-            patterns = [self._pattern(*p) for p in block["patterns"]]
+            heads = _verb_heads(block["verbs"])
+            patterns = [self._pattern(*p, heads=heads) for p in block["patterns"]]
             self.blocks.append((block["name"], [p for p in patterns if p is not None]))
             block_code = split_codes(block["code"])
             for phrase, (raw_code, forms) in block["verbs"].items():
+                raw_code = defaults.get(phrase, raw_code)
                 own = split_codes(raw_code)
                 code, reverse = own if raw_code else block_code
                 words = phrase.split()
@@ -107,12 +111,18 @@ class VerbLexicon:
             return tuple(self._synsets.get(name, self._synsets.get(name + "_", []))) or None
         return tuple(_words(alt) for alt in item.split("/") if alt and alt not in MARKERS) or None
 
-    def _pattern(self, pre: list[str], post: list[str], code: str | None, reverse: str | None, origin: str):
+    def _pattern(
+        self, pre: list[str], post: list[str], code: str | None, reverse: str | None, origin: str, *, heads: dict
+    ) -> Pattern | None:
         slots_pre = tuple(s for s in (self._slot_items(pre)) if s)
         slots_post = tuple(s for s in (self._slot_items(post)) if s)
         if not slots_pre and not slots_post:
             return None
-        return Pattern(slots_pre, slots_post, code, reverse, origin)
+        words = [w.lower().replace("_", " ").split()[0] for w in re.split(r"[\s,]+", origin) if w.strip("_ ")]
+        verbs = frozenset(heads[w] for w in words if w in heads)
+        if words and not verbs:
+            return None  # written for a verb this block does not have: it would code unrelated verbs
+        return Pattern(slots_pre, slots_post, code, reverse, origin, verbs)
 
     def _slot_items(self, items: list[str]) -> list[Slot]:
         slots: list[Slot] = []
@@ -144,7 +154,10 @@ class VerbLexicon:
         name, patterns = self.blocks[sense.block]
         pre = _pre_context(verb)
         best: tuple[int, int, Pattern] | None = None
+        head = sense.phrase.split()[0]
         for n, pattern in enumerate(patterns):
+            if pattern.verbs and head not in pattern.verbs:
+                continue
             if (best is None or pattern.size > best[0]) and _matches(pattern.post, post) and _matches(pattern.pre, pre):
                 best = (pattern.size, n, pattern)
         if best is not None:
@@ -153,6 +166,17 @@ class VerbLexicon:
         if sense.code is None and sense.reverse is None:
             return None
         return Coding(sense.code, sense.reverse, f"verb:{name}/{sense.phrase}", False, particle_ids)
+
+
+def _verb_heads(verbs: dict[str, list]) -> dict[str, str]:
+    """Every word form of a block's verbs (phrase heads and listed forms) -> the verb's head word."""
+    heads: dict[str, str] = {}
+    for phrase, (_code, forms) in verbs.items():
+        head = phrase.split()[0]
+        heads.setdefault(head, head)
+        for form in forms:
+            heads.setdefault(form.split()[0], head)
+    return heads
 
 
 def _choose_sense(senses: Sequence[VerbSense], verb: Token, post: Sequence[Token]) -> tuple[VerbSense | None, tuple]:
@@ -227,6 +251,10 @@ def _pre_context(verb: Token) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> VerbLexicon:
-    """The packaged CAMEO verb dictionary (converted by scripts/build_data.py)."""
-    with resources.files("whodid").joinpath("data/verbs.json.gz").open("rb") as fh:
-        return VerbLexicon(json.loads(gzip.decompress(fh.read())))
+    """The packaged CAMEO verb dictionary (converted by scripts/build_data.py) with whodid's own corrections
+    of verb default codes (data/verb_overrides.json)."""
+    data = resources.files("whodid").joinpath("data")
+    with data.joinpath("verbs.json.gz").open("rb") as fh:
+        verbs = json.loads(gzip.decompress(fh.read()))
+    overrides = json.loads(data.joinpath("verb_overrides.json").read_text(encoding="utf-8"))
+    return VerbLexicon(verbs, overrides)

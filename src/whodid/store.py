@@ -483,3 +483,13 @@ class Store:
         info = dict(zip([d[0] for d in cursor.description], row, strict=True))
         info["summary"] = json.loads(info["summary"]) if info["summary"] else None
         return info
+
+    def skipped_inputs(self, run_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Skipped inputs (origin, doc_id, reason, detail, run_id), newest first; one run's or all."""
+        where = " WHERE run_id = ?" if run_id else ""
+        sql = f"SELECT run_id, origin, doc_id, reason, detail FROM skipped{where} ORDER BY skipped_at DESC, origin"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        cursor = self._con.execute(sql, [run_id] if run_id else [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
