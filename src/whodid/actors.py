@@ -102,14 +102,19 @@ def load_actor_dictionary() -> ActorDictionary:
 
 
 def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
-    """The code valid on `date` (ISO); undated codes are the fallback; without a date, the current role."""
+    """The code valid on `date` (ISO); undated codes are the fallback; without a date, the current role.
+    Someone known only by roles that do not cover the date is coded as an elite of that country (XXXELI),
+    the convention for former (or future) office holders."""
     undated = [c for c, lo, hi in spells if lo is None and hi is None]
     dated = [(c, lo, hi) for c, lo, hi in spells if lo is not None or hi is not None]
     if date:
         valid = [c for c, lo, hi in dated if (lo is None or lo <= date) and (hi is None or date <= hi)]
         if valid:
             return valid[-1]
-        return undated[0] if undated else None
+        if undated:
+            return undated[0]
+        nearest = max(dated, key=lambda s: (s[2] or s[1] or "") if (s[2] or s[1] or "") < date else "")
+        return nearest[0][:3] + "ELI" if len(nearest[0]) >= 6 else nearest[0]
     if undated and not dated:
         return undated[0]
     open_ended = [c for c, lo, hi in dated if hi is None]

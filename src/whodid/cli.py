@@ -218,8 +218,11 @@ def actors(
     source: Annotated[str, typer.Argument(help="JSONL file, or '-' for stdin.")] = "-",
     model: ModelOption = DEFAULT_MODEL,
 ) -> None:
-    """Actor resolution alone. In: {"id", "text", "context"?, "date"?}; out: {"id", "code", "name",
-    "country", "sectors"} (code null when the text names no known actor)."""
+    """Resolve actor texts to codes (actor resolution alone, for evaluation).
+
+    In: {"id", "text", "context"?, "date"?} per line; out: {"id", "text", "code", "name", "country", "sectors"}
+    (code null when the text names no known actor). Example: [bold]whodid actors names.jsonl[/]
+    """
     from whodid.actor_lookup import resolve_lines
 
     with _open_in(source) as lines:

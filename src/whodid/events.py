@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from whodid.actors import ActorDictionary, DictMatch, conjuncts, resolve_phrase
 from whodid.dates import event_date
-from whodid.lexicon import Coding, VerbLexicon
+from whodid.lexicon import Coding, VerbLexicon, compose
 from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
@@ -26,6 +26,9 @@ INTENT_GOVERNORS = frozenset(
     {"plan", "intend", "want", "seek", "hope", "aim", "prepare", "decide", "try", "attempt", "expect", "wish"}
 )
 CLAUSE_LINKS = ("xcomp", "ccomp")
+REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+# Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +56,18 @@ def code_sentence(
 ) -> list[Event]:
     """All events of one sentence, at most one per (code, source, target)."""
     coded = {v.i: c for v in span if (c := tools.lexicon.code(v)) is not None}
-    attributions = {gov for i in coded if (gov := _governor(span.doc[i], coded)) is not None}
+    governors = {i: gov for i in coded if (gov := _governor(span.doc[i], coded)) is not None}
+    final = dict(coded)
+    for i, gov in governors.items():  # "urged X to withdraw": the appeal takes its code from what it asks for
+        if not _is_statement(coded[gov]) and (composed := compose(tools.lexicon, final[gov], coded[i])):
+            final[gov] = composed
     events: dict[tuple, Event] = {}
-    for i, coding in coded.items():
+    for i, coding in final.items():
         verb = span.doc[i]
-        governor = _governor(verb, coded)
+        governor = governors.get(i)
         if governor is not None and not _is_statement(coded[governor]):
             continue  # the governing appeal/demand/threat/... already codes this embedded action
-        if i in attributions and _is_statement(coding):
+        if i in governors.values() and _is_statement(coding):
             continue  # "X said Y attacked Z": the attack is the event, not the saying
         if _is_statement(coding) and coding.code in ("010", "01") and not options.keep_statements:
             continue
@@ -93,11 +100,11 @@ def _governor(verb: Token, coded: dict[int, Coding]) -> int | None:
 
 
 def _is_elaboration(verb: Token) -> bool:
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
-    )
+    """A subjectless participle or purpose clause: "..., killing 20", "... to demand reforms"."""
+    if verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive or (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children))
 
 
 def _events_for(
@@ -138,22 +145,41 @@ def _actors(heads: Sequence[Token], ctx: ArticleContext, tools: CodingTools) -> 
 def _subject_heads(verb: Token, passive: bool) -> list[Token]:
     """Who acts: the subject, the "by" agent of a passive, or the subject the verb inherits from its clause."""
     if passive:
-        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents or verb.lemma_ not in STATIVE_PASSIVES:
+            return agents
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
+        if all(s.lower_ in REFERRING_PRONOUNS for s in subjects):
+            return _reported_speaker(verb) or subjects  # "Japan said it had halted aid"
         return subjects
     head = verb.head
-    if verb.dep_ == "xcomp":  # "urged Russia to withdraw" (object control) / "agreed to withdraw"
+    if verb.dep_ == "xcomp":  # "urged Russia to withdraw" (object control), "agreed to", "is expected to"
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        return objects or _subject_heads(head, False)
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        return objects or _subject_heads(head, False) or raised
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _subject_heads(head, any(c.dep_ == "nsubjpass" for c in head.children))
     if verb.dep_ in ("relcl", "acl"):
         return [head]
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _subject_heads(head, False)
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return _subject_heads(head, False)  # "..., saying ...", "met in Zurich to discuss ..."
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "... by demanding that ..."
         return _subject_heads(head.head, False)
+    return []
+
+
+def _reported_speaker(verb: Token) -> list[Token]:
+    """For a pronoun subject inside a reported clause, the subject of the reporting verb."""
+    token = verb
+    while token.dep_ in ("ccomp", "conj") and token.head is not token:
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in REFERRING_PRONOUNS]
+        if subjects:
+            return subjects
     return []
 
 

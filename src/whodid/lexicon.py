@@ -80,7 +80,9 @@ class Coding:
 class VerbLexicon:
     """Verb blocks from the CAMEO verb dictionary, indexed by the verb's first word."""
 
-    def __init__(self, data: dict, overrides: dict | None = None) -> None:
+    def __init__(self, data: dict, overrides: dict | None = None, compositions: dict | None = None) -> None:
+        self._families: dict[str, str] = (compositions or {}).get("families", {})
+        self._compose_rules: dict[str, dict[str, str]] = (compositions or {}).get("rules", {})
         defaults = {verb: entry["code"] for verb, entry in (overrides or {}).get("defaults", {}).items()}
         self._synsets = {name.lower(): [tuple(w.split()) for w in words] for name, words in data["synsets"].items()}
         self.blocks: list[tuple[str, list[Pattern]]] = []
@@ -168,6 +170,26 @@ class VerbLexicon:
         return Coding(sense.code, sense.reverse, f"verb:{name}/{sense.phrase}", False, particle_ids)
 
 
+def compose(lexicon: VerbLexicon, governor: Coding, action: Coding) -> Coding | None:
+    """The code of an appeal/intent/demand/refusal/threat whose complement is `action` ("urged X to withdraw"
+    -> 0256), or None when no composition applies or the governor already has a specific code."""
+    code = governor.code or ""
+    family = lexicon._families.get(code[:2])
+    if family is None or (governor.from_pattern and not _generic(code)):
+        return None
+    target = action.code or action.reverse or ""
+    for n in (4, 3, 2):
+        rule = lexicon._compose_rules.get(target[:n], {}) if len(target) >= n else {}
+        if family in rule:
+            return Coding(rule[family], None, f"{governor.rule}+{action.rule}", True, governor.particle_ids)
+    return None
+
+
+def _generic(code: str) -> bool:
+    """A root code or an unspecified level-1 code ("020", "130")."""
+    return len(code) == 2 or (len(code) == 3 and code.endswith("0"))
+
+
 def _verb_heads(verbs: dict[str, list]) -> dict[str, str]:
     """Every word form of a block's verbs (phrase heads and listed forms) -> the verb's head word."""
     heads: dict[str, str] = {}
@@ -252,9 +274,10 @@ def _pre_context(verb: Token) -> list[Token]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> VerbLexicon:
     """The packaged CAMEO verb dictionary (converted by scripts/build_data.py) with whodid's own corrections
-    of verb default codes (data/verb_overrides.json)."""
+    of verb default codes (data/verb_overrides.json) and its composition table (data/compositions.json)."""
     data = resources.files("whodid").joinpath("data")
     with data.joinpath("verbs.json.gz").open("rb") as fh:
         verbs = json.loads(gzip.decompress(fh.read()))
     overrides = json.loads(data.joinpath("verb_overrides.json").read_text(encoding="utf-8"))
-    return VerbLexicon(verbs, overrides)
+    compositions = json.loads(data.joinpath("compositions.json").read_text(encoding="utf-8"))
+    return VerbLexicon(verbs, overrides, compositions)

@@ -1,0 +1,95 @@
+"""Tests for the spaCy loader, the paragraph/dateline sentence splitter and sentence records."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.nlp import ModelNotFound, load_nlp, parse, sentences
+from whodid.options import DEFAULT_MODEL
+
+
+@pytest.fixture(scope="module")
+def whodid_nlp():
+    return load_nlp(DEFAULT_MODEL)
+
+
+def sentence_texts(text: str, nlp) -> list[str]:
+    return [s.text for s, _ in sentences(nlp(text))]
+
+
+def test_load_nlp_is_cached_and_adds_the_splitter_before_the_parser(whodid_nlp):
+    assert load_nlp(DEFAULT_MODEL) is whodid_nlp
+    names = whodid_nlp.pipe_names
+    assert names.count("whodid_paragraphs") == 1
+    assert names.index("whodid_paragraphs") < names.index("parser")
+
+
+def test_missing_model_says_what_to_do():
+    with pytest.raises(ModelNotFound, match="not installed"):
+        load_nlp("en_no_such_pipeline_xyz")
+
+
+def test_paragraph_break_always_starts_a_sentence(whodid_nlp):
+    text = "The talks ended without a deal\n\nofficials in Geneva said more meetings are planned"
+    assert sentence_texts(text, whodid_nlp) == [
+        "The talks ended without a deal",
+        "officials in Geneva said more meetings are planned",
+    ]
+
+
+def test_single_newline_does_not_force_a_split(whodid_nlp):
+    text = "The ministers met in Geneva\nand agreed to meet again in March."
+    assert len(sentence_texts(text, whodid_nlp)) == 1
+
+
+def test_dateline_is_split_after_the_dash(whodid_nlp):
+    texts = sentence_texts("GENEVA — Russia and the United States agreed on Friday to resume talks.", whodid_nlp)
+    assert texts == ["GENEVA —", "Russia and the United States agreed on Friday to resume talks."]
+
+
+def test_dateline_with_country_and_double_hyphen_in_a_later_paragraph(whodid_nlp):
+    text = (
+        "GENEVA, Switzerland — Russia and the United States agreed to talk.\n\n"
+        "PORT SUDAN -- The United Nations appealed for aid."
+    )
+    assert sentence_texts(text, whodid_nlp) == [
+        "GENEVA, Switzerland —",
+        "Russia and the United States agreed to talk.",
+        "PORT SUDAN --",
+        "The United Nations appealed for aid.",
+    ]
+
+
+def test_dash_inside_a_sentence_is_not_a_dateline(whodid_nlp):
+    text = "The rebels said -- without evidence -- that the army attacked first."
+    assert sentence_texts(text, whodid_nlp) == [text]
+
+
+def test_title_case_opening_is_not_a_dateline(whodid_nlp):
+    text = "Earlier — before the vote — the delegates met behind closed doors."
+    assert sentence_texts(text, whodid_nlp) == [text]
+
+
+def test_sentence_offsets_slice_the_text_and_indexes_count_up(whodid_nlp):
+    text = "  Leading spaces here.  \n\n  And a second paragraph here. A third one follows.  \n\n\n"
+    found = sentences(whodid_nlp(text))
+    assert [s.text for s, _ in found] == [
+        "Leading spaces here.",
+        "And a second paragraph here.",
+        "A third one follows.",
+    ]
+    assert [s.index for s, _ in found] == [0, 1, 2]
+    for sentence, span in found:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert span.text.strip() == sentence.text
+
+
+def test_parse_keeps_order(whodid_nlp):
+    texts = ["First text about Russia.", "Second text about China.", "Third text about Japan."]
+    docs = list(parse(texts, whodid_nlp, batch_size=2))
+    assert [d.text for d in docs] == texts
+
+
+def test_empty_text_has_no_sentences(whodid_nlp):
+    assert sentences(whodid_nlp("")) == []
+    assert sentences(whodid_nlp("\n\n   \n")) == []
