@@ -163,16 +163,12 @@ def test_extract_one_output_line_per_input_line():
     assert all(r["error"]["detail"] and r["events"] == [] and r["article"] is None for r in records[1:])
 
 
-@pytest.mark.xfail(
-    reason="the same text on two lines: the second line comes back as an error {'reason': 'unknown'} because "
-    "extract's dedupe=False still dedupes inside a batch (pipeline._process_batch)",
-    strict=True,
-)
 def test_extract_repeated_text_codes_every_line():
     line = json.dumps({"id": "r", "text": "Russia condemned Turkey on Wednesday.", "date": "2016-12-09"})
     records = [json.loads(x) for x in invoke(["extract", "-"], input=f"{line}\n{line}\n").stdout.splitlines()]
     assert len(records) == 2
     assert all("error" not in r and r["events"] for r in records)
+    assert records[0]["events"] == records[1]["events"]
 
 
 def test_extract_writes_to_a_file(tmp_path):

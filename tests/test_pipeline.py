@@ -61,12 +61,6 @@ def test_duplicate_detection_spans_batches(res):
     assert again.duplicate_of == first.result.article.article_id
 
 
-@pytest.mark.xfail(
-    reason="process(dedupe=False) passes a fresh set() to each batch, but _process_batch still adds to and checks "
-    "that set, so a repeat inside one batch is reported as a duplicate (and `whodid extract` prints an "
-    "'unknown' error for it)",
-    strict=True,
-)
 def test_dedupe_off_codes_both(res):
     first, second = run([doc("a", TEXT_A), doc("a2", TEXT_A)], res, dedupe=False)
     assert first.result is not None and second.result is not None
@@ -147,17 +141,14 @@ def test_failed_article_is_not_remembered_as_known(monkeypatch):
     assert known == set()
 
 
-@pytest.mark.xfail(
-    reason="duplicates are decided while staging a batch, before analysis; when the first copy then fails "
-    "(internal_error) the later copy in the same batch stays a 'duplicate' of an article never stored",
-    strict=True,
-)
 def test_copy_of_a_failed_article_in_the_same_batch_is_not_a_duplicate(res, monkeypatch):
     _break_quotes(monkeypatch)
     known: set[str] = set()
     outcomes = run([doc("x", TEXT_B), doc("y", TEXT_B)], res, known=known)
     assert [o.skipped.reason for o in outcomes] == ["internal_error", "internal_error"]
-    assert all(o.duplicate_of is None for o in outcomes)
+    assert all(o.duplicate_of is None and o.result is None for o in outcomes)
+    assert outcomes[1].skipped.doc_id == "y"
+    assert "mem:x" in outcomes[1].skipped.detail
     assert known == set()
 
 

@@ -8,15 +8,21 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from whodid.actors import ActorDictionary, find_matches, resolve_span_actor
+from whodid.actors import ActorDictionary, find_matches, merge_matches, place_matches, resolve_span_actor
 from whodid.dates import parse_date
 from whodid.options import Options
+from whodid.places import Gazetteer, find_places
 from whodid.records import ActorMention
 from whodid.resources import Resources
 
 
 def resolve_text(
-    text: str, context: str | None, date: str | None, nlp: Language, dictionary: ActorDictionary
+    text: str,
+    context: str | None,
+    date: str | None,
+    nlp: Language,
+    dictionary: ActorDictionary,
+    gazetteer: Gazetteer | None = None,
 ) -> ActorMention | None:
     """The actor `text` names, read inside `context` when the context contains it, as of `date`."""
     if context and text in context:
@@ -28,7 +34,10 @@ def resolve_text(
         span = doc[:]
     if span is None or len(span) == 0:
         return None
-    return resolve_span_actor(span, find_matches(doc, dictionary), dictionary, date)
+    matches = find_matches(doc, dictionary)
+    if gazetteer is not None:
+        matches = merge_matches(matches, place_matches(find_places(doc, gazetteer), doc, matches, dictionary))
+    return resolve_span_actor(span, matches, dictionary, date)
 
 
 def _date(raw: object) -> str | None:
@@ -57,7 +66,7 @@ def resolve_lines(lines: Iterable[str], options: Options) -> Iterator[dict]:
             yield {"id": rid, "line": n, "error": {"reason": "no_text", "detail": 'need {"id", "text"}'}}
             continue
         context = record.get("context") if isinstance(record.get("context"), str) else None
-        found = resolve_text(record["text"], context, _date(record.get("date")), res.nlp, res.dictionary)
+        found = resolve_text(record["text"], context, _date(record.get("date")), res.nlp, res.dictionary, res.gazetteer)
         out = {"id": record.get("id"), "text": record["text"]}
         if found is None:
             out |= {"code": None, "name": None, "country": None, "sectors": []}

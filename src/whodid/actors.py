@@ -12,7 +12,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.records import Actor, ActorMention
+from whodid.records import Actor, ActorMention, Place
 
 MatchKind = Literal["named", "agent", "null"]
 Spell = tuple[str, str | None, str | None]  # code, valid from, valid to (ISO dates, open when None)
@@ -130,8 +130,8 @@ def _variants(token: Token) -> tuple[str, ...]:
     lemma = token.lemma_.lower()
     if lemma != lower:
         forms.append(lemma)
-    if token.tag_ == "NNPS" and lower.endswith("s"):
-        forms.append(lower[:-1])
+    if lower.endswith("s") and (token.tag_ == "NNPS" or token.text[:1].isupper()):
+        forms.append(lower[:-1])  # "Russians", "Kazakhs"
     return tuple(forms)
 
 
@@ -197,6 +197,30 @@ def find_matches(tokens: Sequence[Token] | Doc | Span, dictionary: ActorDictiona
         out.append(best)
         i += best.end - best.start
     return out
+
+
+def place_matches(
+    places: Sequence[Place], doc: Doc, taken: Sequence[DictMatch], dictionary: ActorDictionary
+) -> list[DictMatch]:
+    """Places the dictionaries do not know ("Mariupol"), as actors of their country, like the capitals and
+    cities the country dictionary lists; places overlapping a dictionary match are left to it."""
+    iso_to_cameo = {v["iso3"]: code for code, v in dictionary.countries.items()}
+    used = {i for m in taken for i in range(m.start, m.end)}
+    out = []
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        code = iso_to_cameo.get(place.country or "")
+        if span is None or code is None or place.feature == "continent" or used & set(range(span.start, span.end)):
+            continue
+        out.append(
+            DictMatch(span.start, span.end, "named", f"place:{place.geonameid}", place.name, ((code, None, None),))
+        )
+    return out
+
+
+def merge_matches(*groups: Sequence[DictMatch]) -> list[DictMatch]:
+    """Matches from several sources in document order."""
+    return sorted((m for g in groups for m in g), key=lambda m: m.start)
 
 
 def _stem_agent(tokens: Sequence[Token], i: int, dictionary: ActorDictionary) -> DictMatch | None:

@@ -154,7 +154,7 @@ def score_actors(path: Path, res: Resources) -> ActorScore:
             score.not_applicable[row["method"]] += 1
             continue
         date = row.get("date") if isinstance(row.get("date"), str) and row["date"][:1].isdigit() else None
-        found = resolve_text(row["text"], row.get("context"), date, res.nlp, res.dictionary)
+        found = resolve_text(row["text"], row.get("context"), date, res.nlp, res.dictionary, res.gazetteer)
         country = found.actor.country if found else None
         sectors = found.actor.sectors if found else ()
         want_country = expected.get("country", expected.get("cc"))

@@ -9,7 +9,7 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from whodid.actors import code_on, find_matches
+from whodid.actors import code_on, find_matches, merge_matches, place_matches
 from whodid.clean import clean_document
 from whodid.events import ArticleContext, code_sentence
 from whodid.nlp import sentences
@@ -35,8 +35,9 @@ class Outcome:
 def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     """Every stage after parsing, for one article (pure: same article and resources, same result)."""
     sents = sentences(doc)
-    matches = find_matches(doc, res.dictionary)
     places = find_places(doc, res.gazetteer)
+    found = find_matches(doc, res.dictionary)
+    matches = merge_matches(found, place_matches(places, doc, found, res.dictionary))
     quotes = find_quotes(doc, [span for _, span in sents], matches, res.dictionary, article.date)
     ctx = ArticleContext(article.article_id, article.date, matches, places, quotes)
     events = [event for sent, span in sents for event in code_sentence(sent, span, ctx, res.tools, res.options)]
@@ -59,15 +60,18 @@ def process(
     dedupe: bool = True,
 ) -> Iterator[Outcome]:
     """One Outcome per input document, in input order. With `dedupe`, articles whose content hash is in
-    `known` (or seen earlier in this run) are reported as duplicates and not coded again."""
+    `known` (or seen earlier in this run) are reported as duplicates and not coded again; without it, every
+    document is coded (what `whodid extract` needs: one full result per input line)."""
     known = known if known is not None else set()
     it = iter(docs)
     while batch := list(islice(it, max(1, res.options.batch_size))):
-        yield from _process_batch(batch, res, known if dedupe else set())
+        yield from _process_batch(batch, res, known if dedupe else None)
 
 
-def _process_batch(batch: list[RawDocument | Skipped], res: Resources, known: set[str]) -> Iterator[Outcome]:
+def _process_batch(batch: list[RawDocument | Skipped], res: Resources, known: set[str] | None) -> Iterator[Outcome]:
+    """Clean a batch, parse its new articles in one spaCy call, analyse them; outcomes in input order."""
     staged: list[Outcome | Article] = []
+    first_copy: dict[str, str] = {}  # article id -> origin of its first copy in this batch
     for item in batch:
         if isinstance(item, Skipped):
             staged.append(Outcome(item.doc_id, item.origin, skipped=item))
@@ -75,25 +79,41 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, known: se
         cleaned = _clean(item, res)
         if isinstance(cleaned, Skipped):
             staged.append(Outcome(item.doc_id, item.origin, skipped=cleaned))
-        elif cleaned.article_id in known:
+        elif known is not None and (cleaned.article_id in known or cleaned.article_id in first_copy):
             staged.append(Outcome(item.doc_id, item.origin, duplicate_of=cleaned.article_id))
         else:
-            known.add(cleaned.article_id)
+            first_copy.setdefault(cleaned.article_id, item.origin)
             staged.append(cleaned)
     articles = [a for a in staged if isinstance(a, Article)]
     docs = iter(res.nlp.pipe([a.text for a in articles], batch_size=len(articles) or 1))
+    failed: dict[str, Skipped] = {}
     for item in staged:
         if isinstance(item, Outcome):
+            if item.duplicate_of in failed:  # its first copy failed: this copy is not stored either
+                first = failed[item.duplicate_of]
+                detail = f"same content as {first.origin}, which failed: {first.detail}"
+                item = Outcome(
+                    item.doc_id, item.origin, skipped=Skipped(item.origin, first.reason, detail, item.doc_id)
+                )
             yield item
             continue
-        doc = next(docs)
-        try:
-            yield Outcome(item.doc_id, item.origin, result=analyse(item, doc, res))
-        except Exception as exc:  # a bug on one article must not stop the run: record it and go on
-            log.exception("analysis failed for %s", item.origin)
-            known.discard(item.article_id)
-            detail = f"{type(exc).__name__}: {exc}. Please report this input with the whodid version."
-            yield Outcome(item.doc_id, item.origin, skipped=Skipped(item.origin, "internal_error", detail, item.doc_id))
+        outcome = _analyse_safely(item, next(docs), res)
+        if outcome.skipped is not None:
+            failed[item.article_id] = outcome.skipped
+        elif known is not None:
+            known.add(item.article_id)
+        yield outcome
+
+
+def _analyse_safely(article: Article, doc: Doc, res: Resources) -> Outcome:
+    try:
+        return Outcome(article.doc_id, article.origin, result=analyse(article, doc, res))
+    except Exception as exc:  # a bug on one article must not stop the run: record it and go on
+        log.exception("analysis failed for %s", article.origin)
+        detail = f"{type(exc).__name__}: {exc}. Please report this input with the whodid version."
+        return Outcome(
+            article.doc_id, article.origin, skipped=Skipped(article.origin, "internal_error", detail, article.doc_id)
+        )
 
 
 def _clean(doc: RawDocument, res: Resources) -> Article | Skipped:

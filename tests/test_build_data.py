@@ -1,0 +1,192 @@
+"""Tests for scripts/build_data.py: the committed package data is what the script builds from ../shared."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from importlib import resources
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_data.py"
+
+
+@pytest.fixture(scope="module")
+def build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("whodid_build_data", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def tokenize(build: ModuleType):
+    return build.PhraseTokenizer()
+
+
+def committed(name: str) -> object:
+    raw = resources.files("whodid").joinpath("data", name).read_bytes()
+    return json.loads(gzip.decompress(raw) if name.endswith(".gz") else raw)
+
+
+@pytest.fixture(scope="module")
+def cameo_table() -> dict:
+    return committed("cameo.json")
+
+
+# --- committed data equals a fresh build -------------------------------------------------------------------
+
+
+def test_committed_cameo_is_the_build_output(build: ModuleType, shared_dir: Path) -> None:
+    assert build.build_cameo(shared_dir) == committed("cameo.json")
+
+
+def test_committed_actors_are_the_build_output(build: ModuleType, tokenize, shared_dir: Path) -> None:
+    built = build.build_actors(shared_dir, tokenize)
+    data = committed("actors.json.gz")
+    assert built["countries"] == data["countries"]
+    assert len(built["entries"]) == len(data["entries"])
+    assert built == data
+
+
+def test_committed_agents_are_the_build_output(build: ModuleType, tokenize, shared_dir: Path) -> None:
+    assert build.build_agents(shared_dir, tokenize) == committed("agents.json")
+
+
+def test_committed_verbs_are_the_build_output(build: ModuleType, shared_dir: Path) -> None:
+    assert build.build_verbs(shared_dir) == committed("verbs.json.gz")
+
+
+# --- properties of the committed data ---------------------------------------------------------------------
+
+
+def test_appeals_are_mapped_to_plover_like_their_demand_parallel(cameo_table: dict) -> None:
+    appeals = {code: row for code, row in cameo_table.items() if row["root"] == "02"}
+    assert len(appeals) > 20
+    for code, row in appeals.items():
+        parallel = "10" + code[2:]
+        assert row["plover_basis"] == f"whodid: as {parallel}", code
+        assert row["plover_event"] == cameo_table[parallel]["plover_event"] == "REQUEST"
+        assert row["plover_mode"] == cameo_table[parallel]["plover_mode"]
+    assert cameo_table["0256"]["plover_basis"] == "whodid: as 1056"
+
+
+def test_codes_from_cameo2plover_keep_their_basis(cameo_table: dict) -> None:
+    assert cameo_table["1056"]["plover_basis"] == "CAMEO2PLOVER"
+    assert cameo_table["190"]["plover_event"] == "ASSAULT"
+    assert cameo_table["010"]["plover_event"] is None and cameo_table["010"]["plover_basis"] is None
+
+
+def test_every_code_has_a_quad_class(cameo_table: dict) -> None:
+    assert {row["quad_class"] for row in cameo_table.values()} == {1, 2, 3, 4}
+    assert all(row["level"] == len(code) - 2 for code, row in cameo_table.items())
+
+
+@pytest.mark.xfail(
+    reason="build_cameo copies row['goldstein'] as is; 1213 has goldstein null in cameo_codes.jsonl "
+    "(goldstein_icews -4.0, base 121 is -4.0), so the committed table has None",
+    strict=True,
+)
+def test_every_code_has_a_goldstein_score(cameo_table: dict) -> None:
+    missing = sorted(code for code, row in cameo_table.items() if not isinstance(row["goldstein"], float))
+    assert missing == []
+
+
+def test_actor_entries_are_well_formed() -> None:
+    data = committed("actors.json.gz")
+    assert data["countries"]["KSV"] == {"iso3": "XKX", "name": "Kosovo"}
+    assert data["countries"]["USA"]["name"] == "United States"
+    for entry in data["entries"][:: max(1, len(data["entries"]) // 500)]:
+        assert entry["phrases"] == sorted(set(entry["phrases"]))
+        assert all(p == p.lower() and p.strip() for p in entry["phrases"])
+        assert entry["codes"] or entry["null"]
+
+
+# --- the script's helpers on small inline inputs ----------------------------------------------------------
+
+
+def test_phrase_tokenizer_splits_like_spacy_on_news_text(tokenize) -> None:
+    assert tokenize("RUSSIAN FOREIGN MINISTER SERGEY V. LAVROV") == "russian foreign minister sergey v. lavrov"
+    assert tokenize("AL-QAEDA") == "al - qaeda"
+    assert tokenize("U.S.") == "u.s."
+    assert tokenize("") == ""
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def cameo_row(code: str, plover: dict | None, goldstein: float = 1.0) -> str:
+    row = {"code": code, "name": f"name {code}", "level": len(code) - 2, "root": code[:2]}
+    row |= {"quad_class": 1 if code < "06" else 3, "goldstein": goldstein, "plover": plover}
+    return json.dumps(row)
+
+
+def test_build_cameo_maps_appeals_from_an_inline_table(build: ModuleType, tmp_path: Path) -> None:
+    rows = [
+        cameo_row("02", None),
+        cameo_row("021", None),
+        cameo_row("023", None),  # no parallel 103 in this table: stays unmapped
+        cameo_row("10", {"event": "REQUEST", "mode": None, "context": None}),
+        cameo_row("101", {"event": "REQUEST", "mode": "cooperate", "context": "economic"}),
+        cameo_row("01", None),
+    ]
+    write(tmp_path / "ontology" / "cameo_codes.jsonl", "\n".join(rows) + "\n")
+    table = build.build_cameo(tmp_path)
+    assert table["021"]["plover_event"] == "REQUEST"
+    assert table["021"]["plover_mode"] == "cooperate"
+    assert table["021"]["plover_basis"] == "whodid: as 101"
+    assert table["02"]["plover_basis"] == "whodid: as 10"
+    assert table["023"]["plover_event"] is None and table["023"]["plover_basis"] is None
+    assert table["01"]["plover_event"] is None  # only appeals are borrowed
+    assert table["101"]["plover_context"] == "economic" and table["101"]["plover_basis"] == "CAMEO2PLOVER"
+
+
+def test_build_agents_and_verbs_from_inline_files(build: ModuleType, tokenize, tmp_path: Path) -> None:
+    write(
+        tmp_path / "dictionaries" / "Phoenix.agents.txt",
+        "!PERSON! = MAN, MEN\nPOLICE!PERSON! [~COP]\nAIR_FORCE {} [~MIL]\nAIR_FORCE [~MIL]\nSPOKESMAN {SPOKESMEN} [~GOV]\n",
+    )
+    write(
+        tmp_path / "dictionaries" / "CAMEO.2.0.txt",
+        "&FOOD\n+RICE\n\n####### VERB PATTERNS #######\n\n---  RUSH   [042:043]  ---\n"
+        "RUSH\nSPEED {SPED}\n- * (TO BORDER)   [154]   # RUSH\n",
+    )
+    agents = build.build_agents(tmp_path, tokenize)
+    assert agents == [
+        {"phrase": "policeman", "code": "COP"},
+        {"phrase": "policemen", "code": "COP"},
+        {"phrase": "air force", "code": "MIL"},  # the duplicate line is dropped
+        {"phrase": "spokesman", "code": "GOV"},
+        {"phrase": "spokesmen", "code": "GOV"},
+    ]
+    verbs = build.build_verbs(tmp_path)
+    assert verbs["synsets"] == {"&FOOD": ["rice"]}
+    (block,) = verbs["blocks"]
+    assert block["name"] == "RUSH" and block["code"] == "042:043"
+    assert block["verbs"] == {"rush": [None, []], "speed": [None, ["sped"]]}
+    assert block["patterns"] == [[[], ["(to border)"], "154", None, "RUSH"]]
+
+
+def test_build_actors_from_inline_files(build: ModuleType, tokenize, tmp_path: Path) -> None:
+    dictionaries = tmp_path / "dictionaries"
+    write(
+        dictionaries / "Phoenix.Countries.actors.txt",
+        "KOSOVO_ [KSV]\n+PRISTINA_\nSERGEY_LAVROV_\n+LAVROV\n\t[RUSGOV >20040309]\nNO_CODE_AT_ALL\n",
+    )
+    write(dictionaries / "Phoenix.International.actors.txt", "UNITED_NATIONS_ [IGOUNO]\nINDIAN_OCEAN [---]\n")
+    write(dictionaries / "Phoenix.MilNonState.actors.txt", "AL_QAEDA [IMGMUSALQ]\n")
+    data = build.build_actors(tmp_path, tokenize)
+    assert data["countries"] == {"KSV": {"iso3": "XKX", "name": "Kosovo"}}
+    by_name = {e["name"]: e for e in data["entries"]}
+    assert set(by_name) == {"Kosovo", "Sergey Lavrov", "United Nations", "Indian Ocean", "Al Qaeda"}
+    assert by_name["Kosovo"]["phrases"] == ["kosovo", "pristina"]
+    assert by_name["Sergey Lavrov"]["codes"] == [["RUSGOV", "2004-03-09", None]]
+    assert by_name["Indian Ocean"]["null"] is True and by_name["Indian Ocean"]["codes"] == []
+    assert by_name["Al Qaeda"]["id"].startswith("miln:")
+    assert by_name["United Nations"]["id"].startswith("inte:")
