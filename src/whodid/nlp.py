@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from whodid.records import Sentence
 
@@ -16,8 +16,8 @@ class ModelNotFound(RuntimeError):
     """The requested spaCy pipeline is not installed."""
 
 
-DATELINE_DASHES = frozenset({"—", "–", "--"})
-MAX_DATELINE_TOKENS = 8
+DATELINE_SEPARATORS = frozenset({"—", "–", "--", "-", ":"})
+MAX_DATELINE_TOKENS = 12
 
 
 @Language.component("whodid_paragraphs")
@@ -33,15 +33,30 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def _split_dateline(doc: Doc, start: int) -> None:
-    """Mark a sentence start after a paragraph's leading "CITY, Country —" dateline."""
+    """Mark a sentence start after a paragraph's leading dateline: "PORT SUDAN — ", "LYON, France — ",
+    "BAGHDAD, April 9 (Xinhua) -- ", "ISLAMABAD: ". The dateline must open with a word in capitals."""
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 1):
+        return
+    depth = 0
     for token in doc[start : start + MAX_DATELINE_TOKENS]:
-        if token.text in DATELINE_DASHES:
-            head = doc[start : token.i]
-            if head and token.i + 1 < len(doc) and any(t.is_upper and t.is_alpha for t in head):
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif depth == 0 and token.text in DATELINE_SEPARATORS and token.i > start:
+            if _separates(doc, token):
                 doc[token.i + 1].is_sent_start = True
             return
-        if token.is_space or not (token.is_title or token.is_upper or token.is_punct):
+        elif token.is_space or (depth == 0 and token.is_lower):
             return
+
+
+def _separates(doc: Doc, sep: Token) -> bool:
+    """A dateline separator stands apart ("PARIS - The", not "US-led") and a capitalised word follows it."""
+    if sep.i + 1 >= len(doc) or not doc[sep.i + 1].text[:1].isupper():
+        return False
+    return sep.text == ":" or (bool(doc[sep.i - 1].whitespace_) and bool(sep.whitespace_))
 
 
 @lru_cache(maxsize=4)
