@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from whodid.benchmark import corpus, render_report, sample_texts
 
 FIGURES = {
@@ -51,11 +49,6 @@ def test_report_has_rates_memory_and_overhead():
     assert "--articles 30" in report
 
 
-@pytest.mark.xfail(
-    reason="render_report guards the overhead ratio against a zero bare-spaCy time (nan) but then divides by "
-    "run_s for articles/s and tokens/s anyway, raising ZeroDivisionError",
-    strict=True,
-)
 def test_report_survives_a_zero_time():
     figures = {**FIGURES, "spacy": {**FIGURES["spacy"], "run_s": 0.0}}
     assert "| articles/s | 3.00 |" in render_report(figures)

@@ -76,11 +76,6 @@ def test_an_appeal_codes_once_and_swallows_the_embedded_action():
     assert cut(event["evidence"]["sentence"], event["evidence"]["trigger"]) == "asked"
 
 
-@pytest.mark.xfail(
-    reason="'urge' is not in the verb lexicon (CAMEO.2.0 has '# URGE' patterns under DEMAND but no URGE verb), "
-    "so 'urged Y to withdraw' is coded as Y's withdrawal (08) and the appeal is lost",
-    strict=True,
-)
 def test_urge_to_withdraw_is_one_appeal_not_a_withdrawal():
     events = events_of("France urged Iran to withdraw its troops.")
     assert [e["root_code"] for e in events] == ["02"]
@@ -93,11 +88,6 @@ def test_reported_attack_is_the_event_not_the_saying():
     assert (events[0]["source"]["code"], events[0]["target"]["code"]) == ("RUS", "UKR")
 
 
-@pytest.mark.xfail(
-    reason="the gerund in 'accused Y of attacking Z' (pcomp) takes the accuser as its subject, so the pipeline "
-    "codes an assault by the accuser; the accused (Y) is the alleged actor, or the clause belongs to the accusation",
-    strict=True,
-)
 def test_accused_action_is_not_attributed_to_the_accuser():
     events = events_of("Russia accused Turkey of attacking its soldiers.")
     assert any(e["root_code"] == "11" for e in events)
@@ -230,11 +220,6 @@ def test_location_is_the_place_named_in_the_sentence():
     assert event["location"]["country"] == "SYR"
 
 
-@pytest.mark.xfail(
-    reason="only the event's own source/target spans are excluded from location candidates, so another actor "
-    "named in the sentence (a speaker, a co-subject, a co-object) becomes the place where the event happened",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -124,6 +124,10 @@ def render_report(f: dict) -> str:
     who, bare, n = f["whodid"], f["spacy"], f["n_articles"]
     tokens = bare["tokens"]
     ratio = who["run_s"] / bare["run_s"] if bare["run_s"] else float("nan")
+
+    def per_s(count: float, seconds: float) -> float:
+        return count / seconds if seconds else float("nan")
+
     return "\n".join(
         [
             "# whodid benchmarks",
@@ -140,8 +144,8 @@ def render_report(f: dict) -> str:
             "",
             "| measure | whodid | bare spaCy |",
             "|---|---:|---:|",
-            f"| articles/s | {who['articles'] / who['run_s']:.2f} | {n / bare['run_s']:.2f} |",
-            f"| tokens/s | {tokens / who['run_s']:,.0f} | {tokens / bare['run_s']:,.0f} |",
+            f"| articles/s | {per_s(who['articles'], who['run_s']):.2f} | {per_s(n, bare['run_s']):.2f} |",
+            f"| tokens/s | {per_s(tokens, who['run_s']):,.0f} | {per_s(tokens, bare['run_s']):,.0f} |",
             f"| wall time (s) | {who['run_s']:.1f} | {bare['run_s']:.1f} |",
             f"| start-up: resources loaded once (s) | {who['load_s']:.2f} | {bare['load_s']:.2f} |",
             f"| peak RSS (MiB) | {who['rss_mib']:.0f} | {bare['rss_mib']:.0f} |",

@@ -26,6 +26,9 @@ INTENT_GOVERNORS = frozenset(
     {"plan", "intend", "want", "seek", "hope", "aim", "prepare", "decide", "try", "attempt", "expect", "wish"}
 )
 CLAUSE_LINKS = ("xcomp", "ccomp")
+CONTENT_PREPS = frozenset({"of", "for", "with", "over"})  # "accused of", "blamed for", "charged with"
+# Prepositions that place an event ("in Aleppo", "near the border"); places elsewhere are participants.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern"})
@@ -92,6 +95,8 @@ def _governor(verb: Token, coded: dict[int, Coding]) -> int | None:
     token = verb
     if _is_elaboration(verb) and verb.head.i in coded:
         return verb.head.i
+    if verb.dep_ == "pcomp" and verb.head.lower_ in CONTENT_PREPS and verb.head.head.i in coded:
+        return verb.head.head.i  # "accused Turkey of attacking": what is alleged, not an act of the accuser
     while token.dep_ in CLAUSE_LINKS or (token.dep_ == "conj" and token.head.dep_ in CLAUSE_LINKS):
         token = token.head
         if token.i in coded:
@@ -219,6 +224,30 @@ def _preps(verb: Token) -> list[Token]:
     return out
 
 
+def _locative_places(places: Sequence[Place], doc, sentence: Sentence) -> list[Place]:
+    """The sentence's places that are named as locations ("in Aleppo", "near the Syrian town of Tal Rifaat"),
+    not as participants ("Moscow criticised Washington")."""
+    out = []
+    for place in places:
+        if not (sentence.start <= place.start and place.end <= sentence.end):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _under_locative_prep(span.root):
+            out.append(place)
+    return out
+
+
+def _under_locative_prep(token: Token) -> bool:
+    """Whether the noun phrase holding `token` is the object of a locative preposition."""
+    for _ in range(6):
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if token.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "nmod", "poss", "conj", "npadvmod"):
+            return False
+        token = token.head
+    return False
+
+
 def _modality(verb: Token, coding: Coding) -> tuple[Modality, bool]:
     """Modality and negation from auxiliaries, negation and the governing verb."""
     chain = [verb]
@@ -255,9 +284,7 @@ def _event(
     modality, negated = _modality(verb, coding)
     quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
     date, basis = event_date(sentence.text, ctx.date)
-    actor_spans = [(m.start, m.end) for m in (source, target) if m is not None]
-    places = [p for p in ctx.places if not any(s < p.end and p.start < e for s, e in actor_spans)]
-    location = event_location(places, sentence.start, sentence.end, t_start)
+    location = event_location(_locative_places(ctx.places, doc, sentence), sentence.start, sentence.end, t_start)
 
     def rel(m: ActorMention | None) -> tuple[int, int] | None:
         return (m.start - sentence.start, m.end - sentence.start) if m else None

@@ -84,15 +84,21 @@ class VerbLexicon:
         self._families: dict[str, str] = (compositions or {}).get("families", {})
         self._compose_rules: dict[str, dict[str, str]] = (compositions or {}).get("rules", {})
         defaults = {verb: entry["code"] for verb, entry in (overrides or {}).get("defaults", {}).items()}
+        added: dict[str, list[tuple[str, dict]]] = {}
+        for verb, entry in (overrides or {}).get("add_verbs", {}).items():
+            added.setdefault(entry["block"], []).append((verb, entry))
         self._synsets = {name.lower(): [tuple(w.split()) for w in words] for name, words in data["synsets"].items()}
         self.blocks: list[tuple[str, list[Pattern]]] = []
         self._senses: dict[str, list[VerbSense]] = {}
         for b, block in enumerate(data["blocks"]):
-            heads = _verb_heads(block["verbs"])
+            verbs = dict(block["verbs"])
+            for verb, entry in added.get(block["name"], []):
+                verbs.setdefault(verb, [entry["code"], entry.get("forms", [])])
+            heads = _verb_heads(verbs)
             patterns = [self._pattern(*p, heads=heads) for p in block["patterns"]]
             self.blocks.append((block["name"], [p for p in patterns if p is not None]))
             block_code = split_codes(block["code"])
-            for phrase, (raw_code, forms) in block["verbs"].items():
+            for phrase, (raw_code, forms) in verbs.items():
                 raw_code = defaults.get(phrase, raw_code)
                 own = split_codes(raw_code)
                 code, reverse = own if raw_code else block_code
