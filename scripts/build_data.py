@@ -39,9 +39,14 @@ def build_cameo(shared: Path) -> dict[str, dict]:
     """The CAMEO code table keyed by code, with Goldstein, QuadClass and the PLOVER mapping."""
     rows = [json.loads(line) for line in (shared / "ontology" / "cameo_codes.jsonl").open(encoding="utf-8")]
     table: dict[str, dict] = {}
+    goldstein = {row["code"]: row["goldstein"] for row in rows}
     for row in rows:
         code = row["code"]
         plover = row.get("plover") or {}
+        if row["goldstein"] is None:  # a few codes lack GDELT's value: ICEWS's, else the parent code's
+            row["goldstein"] = row.get("goldstein_icews")
+            if row["goldstein"] is None:
+                row["goldstein"] = goldstein.get(code[:3]) if len(code) > 3 else goldstein.get(code[:2])
         table[code] = {
             "name": row["name"],
             "level": row["level"],
@@ -60,6 +65,7 @@ def build_cameo(shared: Path) -> dict[str, dict]:
             if parallel and parallel["plover_event"]:
                 entry["plover_event"] = parallel["plover_event"]
                 entry["plover_mode"] = parallel["plover_mode"]
+                entry["plover_context"] = parallel["plover_context"]
                 entry["plover_basis"] = f"whodid: as {APPEAL_PARALLEL_ROOT[1] + code[2:]}"
     return table
 

@@ -86,11 +86,6 @@ def test_every_code_has_a_quad_class(cameo_table: dict) -> None:
     assert all(row["level"] == len(code) - 2 for code, row in cameo_table.items())
 
 
-@pytest.mark.xfail(
-    reason="build_cameo copies row['goldstein'] as is; 1213 has goldstein null in cameo_codes.jsonl "
-    "(goldstein_icews -4.0, base 121 is -4.0), so the committed table has None",
-    strict=True,
-)
 def test_every_code_has_a_goldstein_score(cameo_table: dict) -> None:
     missing = sorted(code for code, row in cameo_table.items() if not isinstance(row["goldstein"], float))
     assert missing == []
@@ -150,7 +145,8 @@ def test_build_cameo_maps_appeals_from_an_inline_table(build: ModuleType, tmp_pa
 def test_build_agents_and_verbs_from_inline_files(build: ModuleType, tokenize, tmp_path: Path) -> None:
     write(
         tmp_path / "dictionaries" / "Phoenix.agents.txt",
-        "!PERSON! = MAN, MEN\nPOLICE!PERSON! [~COP]\nAIR_FORCE {} [~MIL]\nAIR_FORCE [~MIL]\nSPOKESMAN {SPOKESMEN} [~GOV]\n",
+        "!PERSON! = MAN, MEN\nPOLICE!PERSON! [~COP]\n"
+        "AIR_FORCE {} [~MIL]\nAIR_FORCE [~MIL]\nSPOKESMAN {SPOKESMEN} [~GOV]\n",
     )
     write(
         tmp_path / "dictionaries" / "CAMEO.2.0.txt",

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from whodid.actors import ActorDictionary, find_matches, merge_matches, place_matches, resolve_span_actor
 from whodid.dates import parse_date
+from whodid.ingest import normalise_input_date
 from whodid.options import Options
 from whodid.places import Gazetteer, find_places
 from whodid.records import ActorMention
@@ -46,7 +47,7 @@ def _date(raw: object) -> str | None:
         return None
     if raw.strip().lower() == "today":
         return dt.date.today().isoformat()
-    return parse_date(raw)
+    return normalise_input_date(raw.strip()) or parse_date(raw)
 
 
 def resolve_lines(lines: Iterable[str], options: Options) -> Iterator[dict]:

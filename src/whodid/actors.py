@@ -19,6 +19,8 @@ Spell = tuple[str, str | None, str | None]  # code, valid from, valid to (ISO da
 
 # Dependents that start a new clause or a separate participant: an actor phrase never extends into them.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "mark"})
+# Codes that put the country second (a multinational company based in that country).
+COUNTRY_SECOND = frozenset({"MNC"})
 # Prepositions whose object still describes the same actor ("the mayor of Nablus", "troops from Syria").
 PHRASE_PREPS = frozenset({"of", "from"})
 
@@ -83,9 +85,13 @@ class ActorDictionary:
     def split_code(self, code: str) -> tuple[str | None, tuple[str, ...]]:
         """A CAMEO actor code split into (ISO3 country or None, sector codes): USAGOVLEG -> (USA, (GOV, LEG))."""
         chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
-        country = next((c for c in chunks if c in self.countries), None)
-        sectors = tuple(c for c in chunks if c != country)
-        return (self.countries[country]["iso3"] if country else None), sectors
+        at = 0 if chunks and chunks[0] in self.countries else None
+        if at is None and len(chunks) > 1 and chunks[0] in COUNTRY_SECOND and chunks[1] in self.countries:
+            at = 1  # MNCUSA: a multinational based in the USA
+        if at is None:  # international or non-state (IGOUNO, IMGMUSALQ): MUS there is a religion, not Mauritius
+            return None, tuple(chunks)
+        country = chunks[at]
+        return self.countries[country]["iso3"], tuple(c for i, c in enumerate(chunks) if i != at)
 
     def country_name(self, cameo_code: str) -> str:
         return self.countries.get(cameo_code, {}).get("name", cameo_code)
@@ -107,20 +113,22 @@ def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
     the convention for former (or future) office holders."""
     undated = [c for c, lo, hi in spells if lo is None and hi is None]
     dated = [(c, lo, hi) for c, lo, hi in spells if lo is not None or hi is not None]
+    if not spells:
+        return None
     if date:
         valid = [c for c, lo, hi in dated if (lo is None or lo <= date) and (hi is None or date <= hi)]
         if valid:
             return valid[-1]
         if undated:
-            return undated[0]
+            return undated[0] or None  # "" is an explicit "no actor" outside the dated roles
         nearest = max(dated, key=lambda s: (s[2] or s[1] or "") if (s[2] or s[1] or "") < date else "")
         return nearest[0][:3] + "ELI" if len(nearest[0]) >= 6 else nearest[0]
     if undated and not dated:
-        return undated[0]
+        return undated[0] or None
     open_ended = [c for c, lo, hi in dated if hi is None]
     if open_ended:
         return open_ended[-1]
-    return undated[0] if undated else dated[-1][0]
+    return (undated[0] or None) if undated else dated[-1][0]
 
 
 def _variants(token: Token) -> tuple[str, ...]:
@@ -212,9 +220,8 @@ def place_matches(
         code = iso_to_cameo.get(place.country or "")
         if span is None or code is None or place.feature == "continent" or used & set(range(span.start, span.end)):
             continue
-        out.append(
-            DictMatch(span.start, span.end, "named", f"place:{place.geonameid}", place.name, ((code, None, None),))
-        )
+        name = dictionary.country_name(code)
+        out.append(DictMatch(span.start, span.end, "named", f"place:{place.geonameid}", name, ((code, None, None),)))
     return out
 
 
@@ -310,7 +317,8 @@ def _mention(
 ) -> ActorMention:
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     span = doc[start:end]
-    country, sectors = dictionary.split_code(code)
+    # sector nouns alone name no country, though some sector codes look like one (MUS: Muslim, Mauritius)
+    country, sectors = dictionary.split_code(code) if named is not None else (None, tuple(_chunks(code)))
     name = named.name if named is not None else span.text
     if named is not None and len(code) > 3 and named.spells and all(len(c) == 3 for c, _, _ in named.spells):
         name = f"{named.name} ({' '.join(sectors)})"
@@ -323,5 +331,9 @@ def resolve_span_actor(
     span: Span, matches: Iterable[DictMatch], dictionary: ActorDictionary, date: str | None
 ) -> ActorMention | None:
     """The actor named by a whole span (its syntactic root), for the `whodid actors` command."""
-    found = resolve_phrase(span.root, [m for m in matches if span.start <= m.start < span.end], dictionary, date)
+    inside = [m for m in matches if m.start < span.end and m.end > span.start]
+    found = resolve_phrase(span.root, inside, dictionary, date)
+    if not found:  # "an amusement park in Kabul": the root names nothing, a name inside the span does
+        named = [m for m in inside if m.kind == "named"]
+        found = resolve_phrase(span.doc[named[0].end - 1], inside, dictionary, date) if named else []
     return found[0] if found else None

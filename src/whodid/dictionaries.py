@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -69,18 +70,18 @@ def phrase_words(raw: str) -> str:
 
 
 def parse_date(raw: str) -> str | None:
-    """A TABARI date (YYMMDD or YYYYMMDD) as ISO; two-digit years below 30 are 20xx."""
+    """A TABARI date (YYMMDD or YYYYMMDD) as ISO; two-digit years below 30 are 20xx; None when invalid."""
+    if not raw.isdigit() or len(raw) not in (6, 8):
+        return None
     if len(raw) == 6:
         year = int(raw[:2])
         year += 2000 if year < 30 else 1900
-        month, day = raw[2:4], raw[4:6]
-    elif len(raw) == 8:
-        year, month, day = int(raw[:4]), raw[4:6], raw[6:8]
     else:
+        year = int(raw[:4])
+    try:
+        return dt.date(year, int(raw[-4:-2]), int(raw[-2:])).isoformat()
+    except ValueError:
         return None
-    if not ("01" <= month <= "12" and "01" <= day <= "31"):
-        return None
-    return f"{year:04d}-{month}-{day}"
 
 
 def parse_code_block(raw: str) -> CodedSpell | None:
@@ -127,10 +128,19 @@ def read_actor_entries(lines: Iterable[str]) -> Iterator[ActorEntry]:
             entry.null = entry.null or null
         elif not line[:1].isspace() and name:
             if entry is not None:
-                yield entry
+                yield _settle_null(entry)
             entry = ActorEntry(name, [], codes, null)
     if entry is not None:
-        yield entry
+        yield _settle_null(entry)
+
+
+def _settle_null(entry: ActorEntry) -> ActorEntry:
+    """ "[---]" alone means the phrase names no actor; beside dated codes it is the undated fallback, i.e.
+    no actor outside those dates (an undated spell with an empty code)."""
+    if entry.null and entry.codes:
+        entry.codes.append(CodedSpell(""))
+        entry.null = False
+    return entry
 
 
 def _continues(entry: ActorEntry, line: str, codes: list[CodedSpell], null: bool) -> bool:
@@ -139,7 +149,7 @@ def _continues(entry: ActorEntry, line: str, codes: list[CodedSpell], null: bool
 
 
 _SUBST = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
-_AGENT = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[~?(?P<code>[A-Z]+)\]")
+_AGENT = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[~?(?P<code>[A-Z]+)~?\]")
 
 
 def read_agent_entries(lines: Iterable[str]) -> Iterator[AgentEntry]:

@@ -84,6 +84,7 @@ class VerbLexicon:
         self._families: dict[str, str] = (compositions or {}).get("families", {})
         self._compose_rules: dict[str, dict[str, str]] = (compositions or {}).get("rules", {})
         defaults = {verb: entry["code"] for verb, entry in (overrides or {}).get("defaults", {}).items()}
+        dropped = {(d["block"], d["pattern"]) for d in (overrides or {}).get("drop_patterns", [])}
         added: dict[str, list[tuple[str, dict]]] = {}
         for verb, entry in (overrides or {}).get("add_verbs", {}).items():
             added.setdefault(entry["block"], []).append((verb, entry))
@@ -95,7 +96,11 @@ class VerbLexicon:
             for verb, entry in added.get(block["name"], []):
                 verbs.setdefault(verb, [entry["code"], entry.get("forms", [])])
             heads = _verb_heads(verbs)
-            patterns = [self._pattern(*p, heads=heads) for p in block["patterns"]]
+            patterns = [
+                self._pattern(*p, heads=heads)
+                for p in block["patterns"]
+                if (block["name"], " ".join([*p[0], "*", *p[1]])) not in dropped
+            ]
             self.blocks.append((block["name"], [p for p in patterns if p is not None]))
             block_code = split_codes(block["code"])
             for phrase, (raw_code, forms) in verbs.items():
