@@ -148,6 +148,17 @@ def build_actors(shared: Path, tokenize: PhraseTokenizer) -> dict:
                     "null": entry.null,
                 }
             )
+    additions = json.loads((Path(__file__).with_name("actor_additions.json")).read_text(encoding="utf-8"))
+    for n, added in enumerate(additions["entries"]):
+        entries.append(
+            {
+                "id": f"whodid:{n}",
+                "name": added["name"],
+                "phrases": sorted({tokenize(p) for p in added["phrases"]}),
+                "codes": added["codes"],
+                "null": False,
+            }
+        )
     countries = {
         code: {"iso3": CAMEO_TO_ISO3.get(code, code), "name": names.get(CAMEO_TO_ISO3.get(code, code), code)}
         for code in sorted(country_codes)

@@ -179,8 +179,10 @@ def test_build_actors_from_inline_files(build: ModuleType, tokenize, tmp_path: P
     write(dictionaries / "Phoenix.MilNonState.actors.txt", "AL_QAEDA [IMGMUSALQ]\n")
     data = build.build_actors(tmp_path, tokenize)
     assert data["countries"] == {"KSV": {"iso3": "XKX", "name": "Kosovo"}}
-    by_name = {e["name"]: e for e in data["entries"]}
+    by_name = {e["name"]: e for e in data["entries"] if not e["id"].startswith("whodid:")}
     assert set(by_name) == {"Kosovo", "Sergey Lavrov", "United Nations", "Indian Ocean", "Al Qaeda"}
+    added = {e["name"]: e for e in data["entries"] if e["id"].startswith("whodid:")}
+    assert "eu" in added["European Union"]["phrases"]  # whodid's own additions ride along
     assert by_name["Kosovo"]["phrases"] == ["kosovo", "pristina"]
     assert by_name["Sergey Lavrov"]["codes"] == [["RUSGOV", "2004-03-09", None]]
     assert by_name["Indian Ocean"]["null"] is True and by_name["Indian Ocean"]["codes"] == []

@@ -19,8 +19,8 @@ Spell = tuple[str, str | None, str | None]  # code, valid from, valid to (ISO da
 
 # Dependents that start a new clause or a separate participant: an actor phrase never extends into them.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "mark"})
-# Codes that put the country second (a multinational company based in that country).
-COUNTRY_SECOND = frozenset({"MNC"})
+# Codes that put the country second (a multinational company or an NGO based in that country).
+COUNTRY_SECOND = frozenset({"MNC", "NGO"})
 # Prepositions whose object still describes the same actor ("the mayor of Nablus", "troops from Syria").
 PHRASE_PREPS = frozenset({"of", "from"})
 

@@ -29,6 +29,9 @@ CLAUSE_LINKS = ("xcomp", "ccomp")
 CONTENT_PREPS = frozenset({"of", "for", "with", "over"})  # "accused of", "blamed for", "charged with"
 # Prepositions that place an event ("in Aleppo", "near the border"); places elsewhere are participants.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
+# Event families whose target, when none is named, is where they happen (CAMEO/PLOVER practice: a protest in
+# Serbia is aimed at Serbia, a meeting in Zurich involves Switzerland, troops deployed in the West Bank face it).
+PLACE_AS_TARGET = frozenset({"04", "14", "15"})
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern"})
@@ -118,6 +121,8 @@ def _events_for(
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     sources = _actors(_subject_heads(verb, passive), ctx, tools)
     targets = _actors(_object_heads(verb, passive), ctx, tools)
+    if not targets and (coding.code or "")[:2] in PLACE_AS_TARGET:  # "demonstrated in Serbia" -> SRB
+        targets = _actors(_locative_heads(verb), ctx, tools)
     directed: list[tuple[str, list, list]] = []
     if coding.code:
         directed.append((coding.code, sources, targets))
@@ -211,6 +216,12 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
         heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
         heads += [p for prep in _preps(clause) for p in prep.children if p.dep_ == "pobj"]
     return heads
+
+
+def _locative_heads(verb: Token) -> list[Token]:
+    """Objects of the verb's locative prepositions ("met in Zurich", "rioted at a jail in Dili")."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+    return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
 
 
 def _preps(verb: Token) -> list[Token]:
