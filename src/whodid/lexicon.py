@@ -85,6 +85,7 @@ class VerbLexicon:
         self._compose_rules: dict[str, dict[str, str]] = (compositions or {}).get("rules", {})
         defaults = {verb: entry["code"] for verb, entry in (overrides or {}).get("defaults", {}).items()}
         dropped = {(d["block"], d["pattern"]) for d in (overrides or {}).get("drop_patterns", [])}
+        pattern_only = set((overrides or {}).get("pattern_only", {}).get("verbs", []))
         added: dict[str, list[tuple[str, dict]]] = {}
         for verb, entry in (overrides or {}).get("add_verbs", {}).items():
             added.setdefault(entry["block"], []).append((verb, entry))
@@ -107,6 +108,8 @@ class VerbLexicon:
                 raw_code = defaults.get(phrase, raw_code)
                 own = split_codes(raw_code)
                 code, reverse = own if raw_code else block_code
+                if phrase in pattern_only:
+                    code, reverse = None, None
                 words = phrase.split()
                 for head in {words[0], *(f.split()[0] for f in forms)}:
                     sense = VerbSense(b, phrase, code, reverse, tuple(words[1:]))
