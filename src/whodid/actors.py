@@ -39,20 +39,29 @@ class DictMatch:
 
 
 class PhraseIndex:
-    """Phrases (tuples of lower-cased tokens) indexed by first token, longest first."""
+    """Phrases (tuples of lower-cased tokens) indexed by their first and second token."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
 
     def add(self, tokens: tuple[str, ...], payload: int) -> None:
-        self._by_first.setdefault(tokens[0], []).append((tokens, payload))
+        second = tokens[1] if len(tokens) > 1 else ""
+        self._index.setdefault(tokens[0], {}).setdefault(second, []).append((tokens, payload))
 
     def freeze(self) -> None:
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: -len(c[0]))
+        for level in self._index.values():
+            for candidates in level.values():
+                candidates.sort(key=lambda c: -len(c[0]))
 
-    def candidates(self, first: str) -> list[tuple[tuple[str, ...], int]]:
-        return self._by_first.get(first, [])
+    def candidates(self, first: str, seconds: Iterable[str] = ()) -> list[tuple[tuple[str, ...], int]]:
+        """Phrases starting with `first` whose second word is one of `seconds`, and one-word phrases;
+        longest first."""
+        level = self._index.get(first)
+        if not level:
+            return []
+        found = [c for second in set(seconds) for c in level.get(second, ())]
+        found.extend(level.get("", ()))
+        return sorted(found, key=lambda c: -len(c[0]))
 
 
 class ActorDictionary:
@@ -185,6 +194,19 @@ def _match_end(tokens: Sequence[Token], i: int, phrase: tuple[str, ...], agent: 
     return j
 
 
+def _second_words(tokens: Sequence[Token], i: int) -> set[str]:
+    """Forms the word after position i may take as a phrase's second word (hyphens skipped, stems included)."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].text == "-" and not tokens[j - 1].whitespace_:
+        j += 1
+    if j >= len(tokens):
+        return set()
+    forms = set(_variants(tokens[j]))
+    lower = tokens[j].lower_
+    forms.update(lower[:-cut] for cut in range(1, 5) if len(lower) - cut >= 5)
+    return forms
+
+
 def _best_at(tokens: Sequence[Token], i: int, dictionary: ActorDictionary) -> DictMatch | None:
     """The longest dictionary match starting at position i (a named actor wins a tie with an agent)."""
     best: DictMatch | None = None
@@ -192,13 +214,14 @@ def _best_at(tokens: Sequence[Token], i: int, dictionary: ActorDictionary) -> Di
     def longer(end: int) -> bool:
         return best is None or tokens[end - 1].i + 1 - tokens[i].i > best.end - best.start
 
+    seconds = _second_words(tokens, i)
     for form in _variants(tokens[i]):
-        for phrase, idx in dictionary.named.candidates(form):
+        for phrase, idx in dictionary.named.candidates(form, seconds):
             end = _match_end(tokens, i, phrase, False)
             if end is not None and longer(end) and _named_ok(tokens[i:end], phrase):
                 best = dictionary.named_match(idx, tokens[i].i, tokens[end - 1].i + 1)
                 break
-        for phrase, idx in dictionary.agents.candidates(form):
+        for phrase, idx in dictionary.agents.candidates(form, seconds):
             end = _match_end(tokens, i, phrase, True)
             if end is not None and longer(end):
                 best = dictionary.agent_match(idx, tokens[i].i, tokens[end - 1].i + 1)

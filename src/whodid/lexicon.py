@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
@@ -39,7 +39,7 @@ def _words(raw: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pattern:
     """A verb pattern: slots before and after the verb, and the codes it gives."""
 
@@ -53,6 +53,11 @@ class Pattern:
     @property
     def size(self) -> int:
         return sum(max(len(alt) for alt in slot) for slot in (*self.pre, *self.post))
+
+    @cached_property
+    def anchors(self) -> tuple[frozenset[str], ...]:
+        """For each slot, the words one of which must occur in the context (a cheap test before matching)."""
+        return tuple(frozenset(alt[0].rstrip("_") for alt in slot) for slot in (*self.pre, *self.post))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +176,11 @@ class VerbLexicon:
         pre = _pre_context(verb)
         best: tuple[int, int, Pattern] | None = None
         head = sense.phrase.split()[0]
+        words = _context_words((*post, *pre))
         for n, pattern in enumerate(patterns):
             if pattern.verbs and head not in pattern.verbs:
+                continue
+            if not all(anchor & words for anchor in pattern.anchors):
                 continue
             if (best is None or pattern.size > best[0]) and _matches(pattern.post, post) and _matches(pattern.pre, pre):
                 best = (pattern.size, n, pattern)
@@ -224,6 +232,19 @@ def _choose_sense(senses: Sequence[VerbSense], verb: Token, post: Sequence[Token
         if ids is not None:
             return sense, ids
     return None, ()
+
+
+def _context_words(tokens: Sequence[Token]) -> set[str]:
+    """Every form under which `_word_ok` can match a context token."""
+    words: set[str] = set()
+    for token in tokens:
+        lower = token.lower_
+        words.update((lower, token.lemma_.lower()))
+        if lower.endswith("s"):
+            words.add(lower[:-1])
+            if lower.endswith("es"):
+                words.add(lower[:-2])
+    return words
 
 
 def _word_ok(word: str, token: Token) -> bool:

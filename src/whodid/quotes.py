@@ -28,7 +28,8 @@ def find_quotes(
 ) -> list[Quote]:  # fmt: skip
     """Quoted passages of at least three words, each with its speaker when a speech verb names one."""
     out: list[Quote] = []
-    for m in QUOTE_RE.finditer(doc.text):
+    text = doc.text  # built from the tokens on each access: read it once
+    for m in QUOTE_RE.finditer(text):
         group = next(g for g in range(1, 4) if m.group(g) is not None)
         start, end = m.start(group), m.end(group)
         if len(m.group(group).split()) < MIN_QUOTE_WORDS:
@@ -41,7 +42,7 @@ def find_quotes(
                 speaker_text = doc[subject.left_edge.i : subject.right_edge.i + 1].text
                 found = resolve_phrase(subject, matches, dictionary, date)
                 speaker = found[0] if found else None
-        out.append(Quote(doc.text[start:end], start, end, speaker, speaker_text))
+        out.append(Quote(text[start:end], start, end, speaker, speaker_text))
     return out
 
 
