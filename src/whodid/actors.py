@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -116,6 +117,28 @@ def load_actor_dictionary() -> ActorDictionary:
     return ActorDictionary(actors, agents)
 
 
+@lru_cache(maxsize=4)
+def load_user_actor_dictionary(
+    actor_files: tuple[str, ...], agent_files: tuple[str, ...], with_packaged: bool
+) -> ActorDictionary:
+    """An actor dictionary from the user's own PETRARCH-format files, added to the packaged one or alone.
+    Every three-letter code in the user's actor files counts as a country code."""
+    from whodid.convert import PhraseTokenizer, actor_data, agent_data
+
+    tokenize = PhraseTokenizer()
+    paths = [Path(p) for p in actor_files]
+    actors = actor_data([(p, f"user{i}") for i, p in enumerate(paths)], tokenize, country_files=paths)
+    agents = agent_data([Path(p) for p in agent_files], tokenize)
+    if with_packaged:
+        base = load_actor_dictionary()
+        actors = {
+            "countries": {**base.countries, **actors["countries"]},
+            "entries": [*base._entries, *actors["entries"]],
+        }
+        agents = [*base._agents, *agents]
+    return ActorDictionary(actors, agents)
+
+
 def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
     """The code valid on `date` (ISO); undated codes are the fallback; without a date, the current role.
     Someone known only by roles that do not cover the date is coded as an elite of that country (XXXELI),
@@ -170,9 +193,10 @@ def _named_ok(tokens: Sequence[Token], phrase: tuple[str, ...]) -> bool:
 
 
 def _agent_form_ok(token: Token, word: str) -> bool:
-    """The last word of an agent phrase also matches as a stem ("minist" -> "ministers", "ministry")."""
+    """The last word of an agent phrase also matches as a stem ("minist" -> "ministers", "ministry"), when
+    the word is a noun ("diplomatic" is not a "diplomat")."""
     lower = token.lower_
-    return len(word) >= 5 and lower.startswith(word) and len(lower) - len(word) <= 4
+    return token.pos_ in ("NOUN", "PROPN") and len(word) >= 5 and lower.startswith(word) and len(lower) - len(word) <= 4
 
 
 def _match_end(tokens: Sequence[Token], i: int, phrase: tuple[str, ...], agent: bool) -> int | None:
@@ -306,9 +330,10 @@ def resolve_phrase(
     inside = [m for m in matches if m.start in ids and m.kind != "null"]
     agents = [m for m in inside if m.kind == "agent"]
     named = [m for m in inside if m.kind == "named"]
-    agents = _nearest(agents, head)
+    agents = _describing(agents, head)
     if not named:
-        return [_mention(head.doc, agents, agents[0].sectors, None, dictionary)] if agents else []
+        sectors = "".join(dict.fromkeys(_chunks("".join(a.sectors for a in agents))))
+        return [_mention(head.doc, agents, sectors, None, dictionary)] if agents else []
     heads = [m for m in named if m.start <= head.i < m.end]
     if heads:  # the phrase is the named actor itself: "Russian Foreign Minister Lavrov", "the United Nations"
         chosen, parts = heads[:1], []
@@ -337,6 +362,15 @@ def _nearest(found: Sequence[DictMatch], head: Token) -> list[DictMatch]:
     if covering:
         return covering[:1]
     return [max(before, key=lambda m: m.start)] if before else [min(found, key=lambda m: m.start)]
+
+
+def _describing(agents: Sequence[DictMatch], head: Token) -> list[DictMatch]:
+    """The sector nouns that describe the head: the one covering it (or nearest) and those before it, in text
+    order ("Danish Islamist media" -> MUS, MED)."""
+    nearest = _nearest(agents, head)
+    if not nearest:
+        return []
+    return [a for a in agents if a.start <= nearest[0].start]
 
 
 def _modifiers(named: Sequence[DictMatch], head: Token) -> list[DictMatch]:

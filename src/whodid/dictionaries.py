@@ -64,6 +64,27 @@ def _strip_comment(line: str) -> str:
     return line.split("#", 1)[0].rstrip()
 
 
+def without_xml_comments(lines: Iterable[str]) -> Iterator[str]:
+    """Lines with "<!-- ... -->" comments (which may span lines, as in PETRARCH's validation files) removed."""
+    inside = False
+    for line in lines:
+        out = ""
+        while line:
+            if inside:
+                end = line.find("-->")
+                if end < 0:
+                    line = ""
+                else:
+                    inside, line = False, line[end + 3 :]
+            else:
+                start = line.find("<!--")
+                if start < 0:
+                    out, line = out + line, ""
+                else:
+                    out, line, inside = out + line[:start], line[start + 4 :], True
+        yield out
+
+
 def phrase_words(raw: str) -> str:
     """A dictionary phrase ("RUSSIAN_FOREIGN_MINISTER_LAVROV_") as plain words ("RUSSIAN FOREIGN MINISTER LAVROV")."""
     return " ".join(raw.replace("_", " ").split())
@@ -114,7 +135,7 @@ def _has_null_code(text: str) -> bool:
 def read_actor_entries(lines: Iterable[str]) -> Iterator[ActorEntry]:
     """Actor entries from a PETRARCH .actors file (primary line, "+synonym" lines, indented "[CODE dates]" lines)."""
     entry: ActorEntry | None = None
-    for line in lines:
+    for line in without_xml_comments(lines):
         body = _strip_comment(line)
         if not body.strip():
             continue
@@ -155,7 +176,7 @@ _AGENT = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[~?
 def read_agent_entries(lines: Iterable[str]) -> Iterator[AgentEntry]:
     """Agent entries from a PETRARCH .agents file, with "!SET!" substitutions expanded."""
     substitutions: dict[str, list[str]] = {}
-    for line in lines:
+    for line in without_xml_comments(lines):
         body = _strip_comment(line).strip()
         if not body:
             continue
@@ -195,9 +216,9 @@ def read_synsets(lines: Iterable[str]) -> dict[str, list[str]]:
     """Synonym sets ("&NAME" followed by "+WORD" lines) from a verb dictionary."""
     sets: dict[str, list[str]] = {}
     current: str | None = None
-    for line in lines:
+    for line in without_xml_comments(lines):
         body = _strip_comment(line).strip()
-        if body.startswith("####### VERB PATTERNS"):
+        if body.startswith("####### VERB PATTERNS") or _VERB_HEADER.match(body):
             break
         if body.startswith("&"):
             current = body.split()[0]
@@ -215,13 +236,15 @@ def read_verb_blocks(lines: Iterable[str]) -> Iterator[VerbBlock]:
     """Verb blocks from a PETRARCH CAMEO verb dictionary ("--- NAME [code] ---", verb lines, "- ..." patterns)."""
     block: VerbBlock | None = None
     in_patterns = False
-    for line in lines:
+    for line in without_xml_comments(lines):
         if line.startswith("####### VERB PATTERNS"):
             in_patterns = True
             continue
+        header = _VERB_HEADER.match(line)
+        in_patterns = in_patterns or header is not None  # PETRARCH-1 files have no "VERB PATTERNS" marker
         if not in_patterns:
             continue
-        if m := _VERB_HEADER.match(line):
+        if m := header:
             if block is not None:
                 yield block
             code = m["code"].strip()

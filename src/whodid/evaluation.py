@@ -88,7 +88,7 @@ def predict(gold_set: GoldSet, options: Options) -> list[list[dict]]:
 
 def score_set(gold_set: GoldSet, res: Resources) -> SetScore:
     started = time.perf_counter()
-    predictions = predict(gold_set, res.options)
+    predictions = predict(gold_set, res.options.with_(**gold_set.options))
     score = SetScore(gold_set, seconds=0.0)
     countries = res.dictionary.countries
     for item, events in zip(gold_set.items, predictions, strict=True):
@@ -99,6 +99,9 @@ def score_set(gold_set: GoldSet, res: Resources) -> SetScore:
             pred_types = [e["plover"]["event"] or "-" for e in events]
             gold_types = [g.code for g in item.events]
             score.metric("event type (PLOVER)").add(pred_types, gold_types)
+        elif gold_set.kind == "validation":
+            _score_validation(score, item.events, events)
+            pred_types, gold_types = [], []
         else:
             pred_types = [e["root_code"] for e in events]
             gold_types = [g.code[:2] for g in item.events]
@@ -110,6 +113,26 @@ def score_set(gold_set: GoldSet, res: Resources) -> SetScore:
             _score_actors(score, item.events, events, pred_types, gold_types, countries)
     score.seconds = time.perf_counter() - started
     return score
+
+
+def _score_validation(score: SetScore, gold, events) -> None:
+    """Exact codes, as the PETRARCH suites check them: event code, actor codes, and the whole triple."""
+
+    def code(e: dict, role: str) -> str | None:
+        return (e.get(role) or {}).get("code")
+
+    score.metric("event code (exact)").add([e["code"] for e in events], [g.code for g in gold])
+    score.metric("event type (root)").add([e["code"][:2] for e in events], [g.code[:2] for g in gold])
+    score.metric("source actor code").add(
+        [c for e in events if (c := code(e, "source"))], [g.source for g in gold if g.source]
+    )
+    score.metric("target actor code").add(
+        [c for e in events if (c := code(e, "target"))], [g.target for g in gold if g.target]
+    )
+    score.metric("full event (code, source, target)").add(
+        [(e["code"], code(e, "source"), code(e, "target")) for e in events],
+        [(g.code, g.source, g.target) for g in gold],
+    )
 
 
 def _score_actors(score: SetScore, gold, events, pred_types, gold_types, countries) -> None:
@@ -247,9 +270,6 @@ def render_report(scores: list[SetScore], actors: ActorScore | None, gold_dir: P
     lines += [
         "## Not scored yet",
         "",
-        "- `petr_unittest_records.jsonl`, `udpetr_validate_records_2_02.jsonl`: fictional actors and "
-        "test verb codes that need the suites' own dictionaries (`gold/validation_dictionaries/`); whodid "
-        "cannot load user dictionaries yet.",
         "- `geo/geovirus.jsonl` (geoparsing) and `extraction/` (article extraction) have no scorer yet.",
         "",
         "## Other systems (published or measured elsewhere, for orientation; not the same data)",

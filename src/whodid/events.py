@@ -26,12 +26,18 @@ INTENT_GOVERNORS = frozenset(
     {"plan", "intend", "want", "seek", "hope", "aim", "prepare", "decide", "try", "attempt", "expect", "wish"}
 )
 CLAUSE_LINKS = ("xcomp", "ccomp")
+# Adjectives that announce an intended action ("ready to talk", "willing to withdraw").
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "eager", "keen", "committed"})
 CONTENT_PREPS = frozenset({"of", "for", "with", "over"})  # "accused of", "blamed for", "charged with"
 # Prepositions that place an event ("in Aleppo", "near the border"); places elsewhere are participants.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
 # Event families whose target, when none is named, is where they happen (CAMEO/PLOVER practice: a protest in
 # Serbia is aimed at Serbia, a meeting in Zurich involves Switzerland, troops deployed in the West Bank face it).
 PLACE_AS_TARGET = frozenset({"04", "14", "15"})
+# Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
+NOUN_TARGET_PREPS = TARGET_PREPS | {"between"}
+NESTED_DEPTH = 3
+RECIPROCAL_MARKERS = frozenset({"their", "mutual", "bilateral", "one another"})
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern"})
@@ -64,6 +70,11 @@ def code_sentence(
     coded = {v.i: c for v in span if (c := tools.lexicon.code(v)) is not None}
     governors = {i: gov for i in coded if (gov := _governor(span.doc[i], coded)) is not None}
     final = dict(coded)
+    for i, coding in coded.items():  # "X is willing to withdraw": an expression of intent to withdraw
+        head = span.doc[i].head
+        if span.doc[i].dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
+            intent = Coding("030", None, f"intent:{head.lemma_}", False, coding.particle_ids)
+            final[i] = compose(tools.lexicon, intent, coding) or coding
     for i, gov in governors.items():  # "urged X to withdraw": the appeal takes its code from what it asks for
         if not _is_statement(coded[gov]) and (composed := compose(tools.lexicon, final[gov], coded[i])):
             final[gov] = composed
@@ -123,6 +134,14 @@ def _events_for(
     targets = _actors(_object_heads(verb, passive), ctx, tools)
     if not targets and (coding.code or "")[:2] in PLACE_AS_TARGET:  # "demonstrated in Serbia" -> SRB
         targets = _actors(_locative_heads(verb), ctx, tools)
+    if not targets and len(sources) > 1 and _reciprocal(verb):  # "X and Y delayed their meeting"
+        return [
+            event
+            for s, t in product(sources, sources)
+            if s.actor.code != t.actor.code
+            for code in [coding.code or coding.reverse]
+            if code and (event := _event(verb, coding, code, s, t, sentence, ctx, tools)) is not None
+        ]
     directed: list[tuple[str, list, list]] = []
     if coding.code:
         directed.append((coding.code, sources, targets))
@@ -179,6 +198,8 @@ def _subject_heads(verb: Token, passive: bool) -> list[Token]:
         return _subject_heads(head, False)  # "..., saying ...", "met in Zurich to discuss ..."
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "... by demanding that ..."
         return _subject_heads(head.head, False)
+    if verb.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "X is about/ready/willing to ..."
+        return _subject_heads(head, False)
     return []
 
 
@@ -200,15 +221,9 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
     if passive:
         heads += [c for c in children if c.dep_ == "nsubjpass"]
     objects = [c for c in children if c.dep_ in OBJECT_DEPS]
-    for obj in objects:  # "held talks with X", "launched an attack on X"
+    for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
         heads.append(obj)
-        heads += [
-            p
-            for prep in obj.children
-            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
-            for p in prep.children
-            if p.dep_ == "pobj"
-        ]
+        heads += _nested_objects(obj, NESTED_DEPTH)
     for prep in _preps(verb):
         heads += [p for p in prep.children if p.dep_ == "pobj"]
     for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
@@ -216,6 +231,27 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
         heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
         heads += [p for prep in _preps(clause) for p in prep.children if p.dep_ == "pobj"]
     return heads
+
+
+def _nested_objects(noun: Token, depth: int) -> list[Token]:
+    """Objects of the prepositions hanging off a noun, breadth first, `depth` levels down."""
+    found = [
+        p
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if depth > 1:
+        found += [q for p in list(found) for q in _nested_objects(p, depth - 1)]
+    return found
+
+
+def _reciprocal(verb: Token) -> bool:
+    """The action is between the coordinated subjects themselves ("delayed their meeting", "each other")."""
+    return any(t.lower_ in RECIPROCAL_MARKERS for t in verb.subtree if t.i > verb.i) or any(
+        t.lower_ == "each" and t.nbor(1).lower_ == "other" for t in verb.subtree if t.i + 1 < len(t.doc)
+    )
 
 
 def _locative_heads(verb: Token) -> list[Token]:

@@ -47,6 +47,7 @@ class GoldSet:
     items: list[GoldItem]
     actors: bool  # source/target codes are real-world actor codes we can compare by country
     licence: str = ""
+    options: dict = field(default_factory=dict)  # Options changes the set needs (e.g. its own dictionaries)
 
 
 def iso_date(raw: object) -> str | None:
@@ -105,11 +106,33 @@ def load_petr2_gsr(path: Path) -> GoldSet:
     return GoldSet("PETRARCH-2 GSR validation (silver)", path.name, "cameo", counted, _items(rows), True, "MIT")
 
 
+def load_validation_suite(path: Path) -> GoldSet:
+    """PETRARCH's (or UniversalPetrarch's) validation records, coded with the suite's own dictionaries."""
+    rows = [r for r in _rows(path) if r.get("evaluate", True) and not r.get("error_expected")]
+    folder = path.parent / "validation_dictionaries"
+    files = rows[0]["dictionaries"] if rows else {}
+    options = {
+        "actor_files": tuple(str(folder / f) for f in files.get("Actorfile", "").split(",") if f),
+        "agent_files": tuple(str(folder / f) for f in files.get("Agentfile", "").split(",") if f),
+        "verb_file": str(folder / files["Verbfile"]) if files.get("Verbfile") else None,
+        "own_dictionaries_only": True,
+    }
+    name = "UniversalPetrarch validation 2.02" if "udpetr" in path.name else "PETRARCH unit tests"
+    counted = (
+        "the suite's expected (source, target, code) per sentence, whodid run with the suite's own actor, agent "
+        "and verb dictionaries (`--actors/--agents/--verbs`, fictional actors); codes compared exactly; records "
+        "marked `evaluate: false` or expecting a discard/error are left out"
+    )
+    return GoldSet(name, path.name, "validation", counted, _items(rows), False, "MIT", options)
+
+
 LOADERS: dict[str, Callable[[Path], GoldSet]] = {
     "plover_gsr_cameo.jsonl": load_plover,
     "petr2_gsr_validation.jsonl": load_petr2_gsr,
     "cameo_manual_examples.jsonl": load_cameo_manual,
     "confliBERT_cameo_annotations.jsonl": load_conflibert,
+    "petr_unittest_records.jsonl": load_validation_suite,
+    "udpetr_validate_records_2_02.jsonl": load_validation_suite,
 }
 
 

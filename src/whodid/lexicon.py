@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Token
 
@@ -316,3 +317,14 @@ def load_lexicon() -> VerbLexicon:
     overrides = json.loads(data.joinpath("verb_overrides.json").read_text(encoding="utf-8"))
     compositions = json.loads(data.joinpath("compositions.json").read_text(encoding="utf-8"))
     return VerbLexicon(verbs, overrides, compositions)
+
+
+@lru_cache(maxsize=4)
+def load_user_lexicon(verb_file: str) -> VerbLexicon:
+    """A lexicon from the user's own PETRARCH-format verb dictionary, taken as it is (whodid's corrections of
+    CAMEO.2.0 do not apply to it; its composition table does, since it follows the CAMEO code structure)."""
+    from whodid.convert import verb_data
+
+    data = resources.files("whodid").joinpath("data")
+    compositions = json.loads(data.joinpath("compositions.json").read_text(encoding="utf-8"))
+    return VerbLexicon(verb_data(Path(verb_file)), None, compositions)

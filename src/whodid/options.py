@@ -19,6 +19,10 @@ class Options:
     require_source: bool = True  # drop events whose source resolves to no actor
     require_target: bool = False  # drop events whose target resolves to no actor
     keep_statements: bool = False  # keep bare "X said" attributions as CAMEO 010 events
+    actor_files: tuple[str, ...] = ()  # the user's own PETRARCH-format .actors files, added to the packaged ones
+    agent_files: tuple[str, ...] = ()  # the user's own .agents files
+    verb_file: str | None = None  # the user's own PETRARCH-format verb dictionary, used instead of CAMEO.2.0
+    own_dictionaries_only: bool = False  # use only the user's actor/agent files, not the packaged Phoenix ones
 
     def with_(self, **changes: object) -> Options:
         """A copy with some fields changed."""

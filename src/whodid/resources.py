@@ -7,9 +7,9 @@ from functools import cached_property
 
 from spacy.language import Language
 
-from whodid.actors import ActorDictionary, load_actor_dictionary
+from whodid.actors import ActorDictionary, load_actor_dictionary, load_user_actor_dictionary
 from whodid.events import CodingTools
-from whodid.lexicon import VerbLexicon, load_lexicon
+from whodid.lexicon import VerbLexicon, load_lexicon, load_user_lexicon
 from whodid.nlp import load_nlp
 from whodid.ontology import Ontology, load_ontology
 from whodid.options import Options
@@ -30,11 +30,14 @@ class Resources:
 
     @cached_property
     def dictionary(self) -> ActorDictionary:
+        o = self.options
+        if o.actor_files or o.agent_files or o.own_dictionaries_only:
+            return load_user_actor_dictionary(o.actor_files, o.agent_files, not o.own_dictionaries_only)
         return load_actor_dictionary()
 
     @cached_property
     def lexicon(self) -> VerbLexicon:
-        return load_lexicon()
+        return load_user_lexicon(self.options.verb_file) if self.options.verb_file else load_lexicon()
 
     @cached_property
     def ontology(self) -> Ontology:
