@@ -303,3 +303,43 @@ def test_extract_gold_lines_have_the_design_shape(shared_dir):
         assert event["modality"] in ("actual", "intent", "appeal", "hypothetical")
         trigger = event["evidence"]["trigger"]
         assert 0 <= trigger[0] < trigger[1] <= len(event["evidence"]["sentence"])
+
+
+# --- the user's own dictionaries ------------------------------------------------------------------------------
+
+
+def write_own_dictionaries(folder: Path) -> list[str]:
+    """A tiny PETRARCH-format dictionary set with made-up countries and a made-up verb code."""
+    (folder / "my.actors.txt").write_text("<!-- test actors -->\nFREEDONIA_ [FRD]\n+FREEDONIAN\nSYLVANIA_ [SYL]\n")
+    (folder / "my.agents.txt").write_text("SOLDIER [~MIL]\n")
+    (folder / "my.verbs.txt").write_text(
+        "&TREATY\n+TREATY\n+PACT\n\n---  BLOCKADE   [191]  ---\nBLOCKADE\n\n---  SIGN   [---]  ---\nSIGN\n"
+        "- * &TREATY [057] # SIGN\n"
+    )
+    return [
+        "--actors", str(folder / "my.actors.txt"),
+        "--agents", str(folder / "my.agents.txt"),
+        "--verbs", str(folder / "my.verbs.txt"),
+        "--only-own-dictionaries",
+    ]  # fmt: skip
+
+
+def test_extract_with_own_dictionaries(tmp_path: Path) -> None:
+    flags = write_own_dictionaries(tmp_path)
+    lines = [
+        {"id": "a", "text": "Freedonian soldiers blockaded Sylvania on Monday.", "date": "1933-11-17"},
+        {"id": "b", "text": "Sylvania signed a pact with Freedonia.", "date": "1933-11-17"},
+        {"id": "c", "text": "Russia condemned Ukraine.", "date": "1933-11-17"},  # Phoenix is not loaded
+    ]
+    result = invoke(["extract", *flags], input="".join(json.dumps(x) + "\n" for x in lines))
+    assert result.exit_code == 0, result.output
+    out = {r["id"]: r["events"] for r in map(json.loads, result.stdout.splitlines())}
+    assert [(e["code"], e["source"]["code"], e["target"]["code"]) for e in out["a"]] == [("191", "FRDMIL", "SYL")]
+    assert [(e["code"], e["source"]["code"], e["target"]["code"]) for e in out["b"]] == [("057", "SYL", "FRD")]
+    assert out["c"] == []
+
+
+def test_own_dictionaries_must_exist(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", "--verbs", str(tmp_path / "missing.txt")], input="")
+    assert result.exit_code == 2
+    assert "not found" in result.output

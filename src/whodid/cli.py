@@ -58,8 +58,42 @@ def main(
     """whodid turns news articles (text, HTML, WARC, JSONL) into coded political events in a DuckDB store."""
 
 
-def _options(model: str, batch_size: int, max_chars: int) -> Options:
-    return Options(model=model, batch_size=batch_size, max_chars=max_chars)
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Your own PETRARCH-format .actors file (repeatable), added to the packaged ones."),
+]
+AgentsOption = Annotated[
+    list[Path] | None, typer.Option("--agents", help="Your own PETRARCH-format .agents file (repeatable).")
+]
+VerbsOption = Annotated[
+    Path | None, typer.Option("--verbs", help="Your own PETRARCH-format verb dictionary, instead of CAMEO 2.0.")
+]
+OnlyOwnOption = Annotated[
+    bool, typer.Option("--only-own-dictionaries", help="Use only the --actors/--agents files, not Phoenix's.")
+]
+
+
+def _options(
+    model: str,
+    batch_size: int,
+    max_chars: int,
+    actors: list[Path] | None = None,
+    agents: list[Path] | None = None,
+    verbs: Path | None = None,
+    only_own: bool = False,
+) -> Options:
+    for path in [*(actors or []), *(agents or []), *([verbs] if verbs else [])]:
+        if not path.is_file():
+            raise _fail(f"dictionary file {path} not found")
+    return Options(
+        model=model,
+        batch_size=batch_size,
+        max_chars=max_chars,
+        actor_files=tuple(str(p) for p in actors or ()),
+        agent_files=tuple(str(p) for p in agents or ()),
+        verb_file=str(verbs) if verbs else None,
+        own_dictionaries_only=only_own,
+    )
 
 
 def _fail(message: str) -> typer.Exit:
@@ -75,6 +109,10 @@ def run(
     batch_size: BatchOption = 16,
     max_chars: MaxCharsOption = 400_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    actors: ActorsOption = None,
+    agents: AgentsOption = None,
+    verbs: VerbsOption = None,
+    only_own_dictionaries: OnlyOwnOption = False,
 ) -> None:
     """Process every supported input under PATHS into the database (articles already stored are skipped).
 
@@ -86,7 +124,7 @@ def run(
     from whodid.runner import run_into_store
     from whodid.store import Store, StoreError
 
-    options = _options(model, batch_size, max_chars)
+    options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries)
     res = Resources(options)
     try:
         res.warm_up()
@@ -175,6 +213,10 @@ def extract(
     model: ModelOption = DEFAULT_MODEL,
     batch_size: BatchOption = 16,
     max_chars: MaxCharsOption = 400_000,
+    actors: ActorsOption = None,
+    agents: AgentsOption = None,
+    verbs: VerbsOption = None,
+    only_own_dictionaries: OnlyOwnOption = False,
 ) -> None:
     """JSONL in, JSONL out: one output line per input line, same order, same ids.
 
@@ -183,7 +225,7 @@ def extract(
     """
     from whodid.extract import extract_lines
 
-    options = _options(model, batch_size, max_chars)
+    options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries)
     with _open_in(source) as lines, _open_out(output) as out:
         for record in extract_lines(lines, options, origin=source):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -217,6 +259,9 @@ def clean(
 def actors(
     source: Annotated[str, typer.Argument(help="JSONL file, or '-' for stdin.")] = "-",
     model: ModelOption = DEFAULT_MODEL,
+    actor_files: ActorsOption = None,
+    agent_files: AgentsOption = None,
+    only_own_dictionaries: OnlyOwnOption = False,
 ) -> None:
     """Resolve actor texts to codes (actor resolution alone, for evaluation).
 
@@ -226,7 +271,8 @@ def actors(
     from whodid.actor_lookup import resolve_lines
 
     with _open_in(source) as lines:
-        for record in resolve_lines(lines, Options(model=model)):
+        options = _options(model, 16, 400_000, actor_files, agent_files, None, only_own_dictionaries)
+        for record in resolve_lines(lines, options):
             print(json.dumps(record, ensure_ascii=False))
 
 
