@@ -342,4 +342,4 @@ def test_extract_with_own_dictionaries(tmp_path: Path) -> None:
 def test_own_dictionaries_must_exist(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", "--verbs", str(tmp_path / "missing.txt")], input="")
     assert result.exit_code == 2
-    assert "not found" in result.output
+    assert "not found" in " ".join(result.output.split())
