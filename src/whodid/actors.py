@@ -316,6 +316,19 @@ def phrase_tokens(head: Token, *, top: bool = True) -> list[Token]:
     return sorted(keep, key=lambda t: t.i)
 
 
+def _located_in(head: Token) -> list[Token]:
+    """The noun phrases of an "in" attached to a sector noun: where the people it names belong."""
+    return [
+        t
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for h in conjuncts(pobj)
+        for t in phrase_tokens(h)
+    ]
+
+
 def conjuncts(head: Token) -> list[Token]:
     """`head` and the heads it is coordinated with ("Brazil and the United States")."""
     return [head, *[c for c in head.conjuncts if c.i != head.i]]
@@ -328,6 +341,9 @@ def resolve_phrase(
     officials" gives HUNGOV and ROUGOV). Empty when the phrase names no known actor."""
     ids = {t.i for t in phrase_tokens(head)}
     inside = [m for m in matches if m.start in ids and m.kind != "null"]
+    if inside and all(m.kind == "agent" for m in inside):  # "activists in Arnor", "police in Cairo"
+        ids |= {t.i for t in _located_in(head)}
+        inside = [m for m in matches if m.start in ids and m.kind != "null"]
     agents = [m for m in inside if m.kind == "agent"]
     named = [m for m in inside if m.kind == "named"]
     agents = _describing(agents, head)

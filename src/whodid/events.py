@@ -35,7 +35,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "
 # Serbia is aimed at Serbia, a meeting in Zurich involves Switzerland, troops deployed in the West Bank face it).
 PLACE_AS_TARGET = frozenset({"04", "14", "15"})
 # Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
-NOUN_TARGET_PREPS = TARGET_PREPS | {"between"}
+NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "by"}  # "condemned an attack by X": X is the one condemned
 NESTED_DEPTH = 3
 RECIPROCAL_MARKERS = frozenset({"their", "mutual", "bilateral", "one another"})
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
