@@ -313,3 +313,15 @@ def test_file_locked_by_another_process_is_store_error(db: Path) -> None:
         assert holder.stdin is not None
         holder.stdin.close()
         holder.wait(timeout=10)
+
+
+def test_event_outside_the_cameo_table_round_trips_without_scale(db: Path) -> None:
+    """A user's own verb dictionary may code outside CAMEO: no QuadClass, no Goldstein, no PLOVER."""
+    result = make_result("Arnor restored ties with Gondor.", n_events=1)
+    odd = replace(result.events[0], code="212", base_code="212", root_code="21", quad_class=None, goldstein=None,
+                  plover_event=None)  # fmt: skip
+    result.events[:] = [odd]
+    with Store(db) as s:
+        s.write_results([result], s.start_run("test", []))
+        (back,) = list(s.iter_events())
+    assert back == odd.to_dict()

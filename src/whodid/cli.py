@@ -71,6 +71,12 @@ VerbsOption = Annotated[
 OnlyOwnOption = Annotated[
     bool, typer.Option("--only-own-dictionaries", help="Use only the --actors/--agents files, not Phoenix's.")
 ]
+NotCameoOption = Annotated[
+    bool,
+    typer.Option(
+        "--verb-codes-not-cameo", help="The --verbs file codes in another scheme (e.g. WEIS): no CAMEO table."
+    ),
+]
 
 
 def _options(
@@ -81,6 +87,7 @@ def _options(
     agents: list[Path] | None = None,
     verbs: Path | None = None,
     only_own: bool = False,
+    not_cameo: bool = False,
 ) -> Options:
     for path in [*(actors or []), *(agents or []), *([verbs] if verbs else [])]:
         if not path.is_file():
@@ -93,6 +100,7 @@ def _options(
         agent_files=tuple(str(p) for p in agents or ()),
         verb_file=str(verbs) if verbs else None,
         own_dictionaries_only=only_own,
+        cameo_verb_codes=not not_cameo,
     )
 
 
@@ -113,6 +121,7 @@ def run(
     agents: AgentsOption = None,
     verbs: VerbsOption = None,
     only_own_dictionaries: OnlyOwnOption = False,
+    verb_codes_not_cameo: NotCameoOption = False,
 ) -> None:
     """Process every supported input under PATHS into the database (articles already stored are skipped).
 
@@ -124,7 +133,7 @@ def run(
     from whodid.runner import run_into_store
     from whodid.store import Store, StoreError
 
-    options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries)
+    options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo)
     res = Resources(options)
     try:
         res.warm_up()
@@ -217,6 +226,7 @@ def extract(
     agents: AgentsOption = None,
     verbs: VerbsOption = None,
     only_own_dictionaries: OnlyOwnOption = False,
+    verb_codes_not_cameo: NotCameoOption = False,
 ) -> None:
     """JSONL in, JSONL out: one output line per input line, same order, same ids.
 
@@ -225,7 +235,7 @@ def extract(
     """
     from whodid.extract import extract_lines
 
-    options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries)
+    options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo)
     with _open_in(source) as lines, _open_out(output) as out:
         for record in extract_lines(lines, options, origin=source):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

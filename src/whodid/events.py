@@ -38,6 +38,7 @@ PLACE_AS_TARGET = frozenset({"04", "14", "15"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "by"}  # "condemned an attack by X": X is the one condemned
 NESTED_DEPTH = 3
 RECIPROCAL_MARKERS = frozenset({"their", "mutual", "bilateral", "one another"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "state", "report", "add", "note", "declare", "write"})
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern"})
@@ -50,6 +51,7 @@ class CodingTools:
     lexicon: VerbLexicon
     ontology: Ontology
     dictionary: ActorDictionary
+    cameo: bool = True  # the verb codes are CAMEO codes (False for a user dictionary in another scheme)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,26 +69,28 @@ def code_sentence(
     sentence: Sentence, span: Span, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
     """All events of one sentence, at most one per (code, source, target)."""
+    doc = span.doc
     coded = {v.i: c for v in span if (c := tools.lexicon.code(v)) is not None}
-    governors = {i: gov for i in coded if (gov := _governor(span.doc[i], coded)) is not None}
+    governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
+    statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
     final = dict(coded)
-    for i, coding in coded.items():  # "X is willing to withdraw": an expression of intent to withdraw
-        head = span.doc[i].head
-        if span.doc[i].dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
+    for i, coding in coded.items() if tools.cameo else ():  # "X is willing to withdraw": intent to withdraw
+        head = doc[i].head
+        if doc[i].dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
             intent = Coding("030", None, f"intent:{head.lemma_}", False, coding.particle_ids)
             final[i] = compose(tools.lexicon, intent, coding) or coding
-    for i, gov in governors.items():  # "urged X to withdraw": the appeal takes its code from what it asks for
-        if not _is_statement(coded[gov]) and (composed := compose(tools.lexicon, final[gov], coded[i])):
+    for i, gov in governors.items() if tools.cameo else ():  # "urged X to withdraw": the appeal's code
+        if gov not in statements and (composed := compose(tools.lexicon, final[gov], coded[i])):
             final[gov] = composed
     events: dict[tuple, Event] = {}
     for i, coding in final.items():
-        verb = span.doc[i]
+        verb = doc[i]
         governor = governors.get(i)
-        if governor is not None and not _is_statement(coded[governor]):
+        if governor is not None and governor not in statements:
             continue  # the governing appeal/demand/threat/... already codes this embedded action
-        if i in governors.values() and _is_statement(coding):
+        if i in governors.values() and i in statements:
             continue  # "X said Y attacked Z": the attack is the event, not the saying
-        if _is_statement(coding) and coding.code in ("010", "01") and not options.keep_statements:
+        if tools.cameo and i in statements and coding.code in ("010", "01") and not options.keep_statements:
             continue
         for event in _events_for(verb, coding, sentence, ctx, tools, options):
             key = (event.code, _code(event.source), _code(event.target))
@@ -98,9 +102,11 @@ def _code(mention: ActorMention | None) -> str | None:
     return mention.actor.code if mention else None
 
 
-def _is_statement(coding: Coding) -> bool:
-    code = coding.code or coding.reverse or ""
-    return code.startswith("01")
+def _is_statement(coding: Coding, verb: Token, cameo: bool) -> bool:
+    """A verb of saying: CAMEO 01x, or (for other code schemes) a speech verb."""
+    if cameo:
+        return (coding.code or coding.reverse or "").startswith("01")
+    return verb.lemma_ in SPEECH_LEMMAS
 
 
 def _governor(verb: Token, coded: dict[int, Coding]) -> int | None:
@@ -321,9 +327,7 @@ def _event(
     ctx: ArticleContext,
     tools: CodingTools,
 ) -> Event | None:
-    entry = tools.ontology.get(code)
-    if entry is None:
-        return None
+    entry = tools.ontology.get(code) if tools.cameo else None
     doc = verb.doc
     trigger_tokens = [verb, *(doc[i] for i in coding.particle_ids)]
     t_start = min(t.idx for t in trigger_tokens)
@@ -352,19 +356,19 @@ def _event(
         sentence=sentence.index,
         date=date,
         date_basis=basis,  # type: ignore[arg-type]
-        code=entry.code if len(entry.code) >= len(code) else code,
-        base_code=entry.base,
-        root_code=entry.root,
-        quad_class=entry.quad_class,
-        goldstein=entry.goldstein,
-        plover_event=entry.plover_event,
-        plover_mode=entry.plover_mode,
+        code=entry.code if entry and len(entry.code) >= len(code) else code,
+        base_code=entry.base if entry else code[:3],
+        root_code=entry.root if entry else code[:2],
+        quad_class=entry.quad_class if entry else None,  # a code outside the CAMEO table: no scale known
+        goldstein=entry.goldstein if entry else None,
+        plover_event=entry.plover_event if entry else None,
+        plover_mode=entry.plover_mode if entry else None,
         source=source,
         target=target,
         evidence=evidence,
         location=location,
         negated=negated,
-        modality="appeal" if entry.root == "02" and modality == "actual" else modality,
+        modality="appeal" if entry and entry.root == "02" and modality == "actual" else modality,
         quoted=quoted,
         confidence=round(max(0.05, min(0.95, confidence)), 2),
     )

@@ -116,6 +116,8 @@ def load_validation_suite(path: Path) -> GoldSet:
         "agent_files": tuple(str(folder / f) for f in files.get("Agentfile", "").split(",") if f),
         "verb_file": str(folder / files["Verbfile"]) if files.get("Verbfile") else None,
         "own_dictionaries_only": True,
+        # PETRARCH's own suite codes in WEIS ("most of the codes are WEIS, not CAMEO", its verb file says)
+        "cameo_verb_codes": "udpetr" in path.name,
     }
     name = "UniversalPetrarch validation 2.02" if "udpetr" in path.name else "PETRARCH unit tests"
     counted = (

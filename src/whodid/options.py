@@ -23,6 +23,7 @@ class Options:
     agent_files: tuple[str, ...] = ()  # the user's own .agents files
     verb_file: str | None = None  # the user's own PETRARCH-format verb dictionary, used instead of CAMEO.2.0
     own_dictionaries_only: bool = False  # use only the user's actor/agent files, not the packaged Phoenix ones
+    cameo_verb_codes: bool = True  # the verb dictionary codes in CAMEO (False: another scheme, e.g. WEIS)
 
     def with_(self, **changes: object) -> Options:
         """A copy with some fields changed."""

@@ -201,8 +201,8 @@ class Event:
     code: str
     base_code: str
     root_code: str
-    quad_class: int
-    goldstein: float
+    quad_class: int | None  # None for a code outside the CAMEO table (a user's own verb dictionary)
+    goldstein: float | None
     plover_event: str | None
     plover_mode: str | None
     source: ActorMention | None

@@ -49,7 +49,7 @@ class Resources:
 
     @cached_property
     def tools(self) -> CodingTools:
-        return CodingTools(self.lexicon, self.ontology, self.dictionary)
+        return CodingTools(self.lexicon, self.ontology, self.dictionary, self.options.cameo_verb_codes)
 
     def warm_up(self) -> None:
         """Load everything now (before a timed run, or before forking workers)."""

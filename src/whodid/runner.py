@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from whodid.pipeline import Outcome, process
 from whodid.records import ArticleResult, RawDocument, Skipped
 from whodid.resources import Resources
-from whodid.store import Store
+from whodid.store import Store, StoreError
 
 WRITE_BATCH = 64  # articles per store transaction
 
@@ -82,14 +82,38 @@ def run_into_store(
         if outcome.skipped is not None:
             skipped.append(outcome.skipped)
         if len(pending) >= WRITE_BATCH:
-            summary.stored += store.write_results(pending, summary.run_id)
+            summary.stored += _write(store, pending, summary, skipped)
             pending.clear()
         if on_outcome is not None:
             on_outcome(outcome, summary)
     if pending:
-        summary.stored += store.write_results(pending, summary.run_id)
+        summary.stored += _write(store, pending, summary, skipped)
     if skipped:
         store.write_skipped(summary.run_id, skipped)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.as_dict())
     return summary
+
+
+def _write(store: Store, results: list[ArticleResult], summary: RunSummary, skipped: list[Skipped]) -> int:
+    """Write a batch in one transaction; if it fails on a bad record (not on the database itself), write the
+    articles one by one so that only the bad one is skipped, with the reason recorded."""
+    try:
+        return store.write_results(results, summary.run_id)
+    except StoreError:
+        raise
+    except Exception:
+        if len(results) == 1:
+            raise
+    written = 0
+    for result in results:
+        try:
+            written += store.write_results([result], summary.run_id)
+        except StoreError:
+            raise
+        except Exception as exc:  # a record the store cannot take: say which and why, go on
+            article = result.article
+            detail = f"could not store the results ({type(exc).__name__}: {exc}); please report this input"
+            skipped.append(Skipped(article.origin, "store_failed", detail, article.doc_id))
+            summary.skipped["store_failed"] += 1
+    return written

@@ -118,7 +118,7 @@ def _event_row(event: Event, seq: int) -> tuple[Any, ...]:
         event.base_code,
         event.root_code,
         event.quad_class,
-        float(event.goldstein),
+        None if event.goldstein is None else float(event.goldstein),
         event.plover_event,
         event.plover_mode,
         *_actor_values(event.source),
