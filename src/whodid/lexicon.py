@@ -49,7 +49,7 @@ class Pattern:
     code: str | None
     reverse: str | None
     origin: str
-    verbs: frozenset[str] = frozenset()  # block verbs the pattern was written for; empty: all of them
+    verbs: frozenset[str] = frozenset()  # the only block verbs it applies to (function-word patterns); empty: all
 
     @property
     def size(self) -> int:
@@ -144,6 +144,8 @@ class VerbLexicon:
         verbs = frozenset(heads[w] for w in words if w in heads)
         if words and not verbs:
             return None  # written for a verb this block does not have: it would code unrelated verbs
+        if _has_content_word((*slots_pre, *slots_post)):
+            verbs = frozenset()  # "* RESTRICTION": shared by the block's synonyms (cancel, revoke, annul ...)
         return Pattern(slots_pre, slots_post, code, reverse, origin, verbs)
 
     def _slot_items(self, items: list[str]) -> list[Slot]:
@@ -211,6 +213,17 @@ def compose(lexicon: VerbLexicon, governor: Coding, action: Coding) -> Coding | 
 def _generic(code: str) -> bool:
     """A root code or an unspecified level-1 code ("020", "130")."""
     return len(code) == 2 or (len(code) == 3 and code.endswith("0"))
+
+
+FUNCTION_WORDS = frozenset(
+    {"to", "for", "with", "from", "in", "on", "at", "by", "of", "into", "against", "over", "about", "up", "down",
+     "out", "off", "back", "away", "as", "the", "a", "an", "and"}
+)  # fmt: skip
+
+
+def _has_content_word(slots: Sequence[Slot]) -> bool:
+    """Whether a pattern names more than prepositions and particles ("* (TO)" is only good for its own verb)."""
+    return any(word.rstrip("_") not in FUNCTION_WORDS for slot in slots for alt in slot for word in alt)
 
 
 def _verb_heads(verbs: dict[str, list]) -> dict[str, str]:
