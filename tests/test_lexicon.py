@@ -42,6 +42,7 @@ TINY = {
                 [[], ["(to border)"], "154", None, "RUSH"],
                 [[], ["&food"], "073", None, "RUSH"],
                 [[], ["{mock attack}"], "062", None, "STAGE"],  # for a verb this block lacks: dropped
+                [[], ["(to)"], "043", None, "RUSH"],  # function words only: RUSH's own
             ],
         },
         {
@@ -82,7 +83,7 @@ def test_pattern_with_a_synset(nlp, tiny: VerbLexicon) -> None:
 
 
 def test_pattern_written_for_another_verb_is_dropped(nlp, tiny: VerbLexicon) -> None:
-    assert [len(patterns) for _, patterns in tiny.blocks] == [2, 1]
+    assert [len(patterns) for _, patterns in tiny.blocks] == [3, 1]
     doc = nlp("The troops rushed a mock attack.")
     assert tiny.code(token(doc, "rushed")).code == "042"
 
@@ -92,9 +93,30 @@ def test_irregular_form_finds_its_verb(nlp, tiny: VerbLexicon) -> None:
     assert (coding.code, coding.rule) == ("042", "verb:RUSH/hurry")
 
 
-def test_pattern_applies_only_to_the_verb_it_was_written_for(nlp, tiny: VerbLexicon) -> None:
+def test_content_patterns_serve_synonyms_function_word_patterns_only_their_verb(nlp, tiny: VerbLexicon) -> None:
     assert tiny.code(token(nlp("Troops rushed to the border."), "rushed")).code == "154"
-    assert tiny.code(token(nlp("Troops hurried to the border."), "hurried")).code == "042"  # "# RUSH" only
+    assert tiny.code(token(nlp("Troops hurried to the border."), "hurried")).code == "154"  # shared: "border"
+    assert tiny.code(token(nlp("The envoy rushed to Paris."), "rushed")).code == "043"
+    assert tiny.code(token(nlp("The envoy hurried to Paris."), "hurried")).code == "042"  # "(to)": RUSH only
+
+
+def test_content_patterns_are_not_shared_across_code_families(nlp) -> None:
+    """URGE's appeal patterns in the DEMAND block must not make "demanded the release" an appeal."""
+    lexicon = VerbLexicon(
+        {
+            "synsets": {},
+            "blocks": [
+                {
+                    "name": "DEMAND",
+                    "code": "100",
+                    "verbs": {"demand": [None, []], "urge": ["020", []]},
+                    "patterns": [[[], ["release"], "0253", None, "URGE"]],
+                }
+            ],
+        }
+    )
+    assert lexicon.code(token(nlp("France urged the release of the hostages."), "urged")).code == "0253"
+    assert lexicon.code(token(nlp("France demanded the release of the hostages."), "demanded")).code == "100"
 
 
 def test_multiword_verb_needs_its_particle(nlp, tiny: VerbLexicon) -> None:

@@ -103,8 +103,9 @@ class VerbLexicon:
             for verb, entry in added.get(block["name"], []):
                 verbs.setdefault(verb, [entry["code"], entry.get("forms", [])])
             heads = _verb_heads(verbs)
+            roots = _default_roots(verbs, defaults, block["code"])
             patterns = [
-                self._pattern(*p, heads=heads)
+                self._pattern(*p, heads=heads, roots=roots)
                 for p in block["patterns"]
                 if (block["name"], " ".join([*p[0], "*", *p[1]])) not in dropped
             ]
@@ -134,7 +135,15 @@ class VerbLexicon:
         return tuple(_words(alt) for alt in item.split("/") if alt and alt not in MARKERS) or None
 
     def _pattern(
-        self, pre: list[str], post: list[str], code: str | None, reverse: str | None, origin: str, *, heads: dict
+        self,
+        pre: list[str],
+        post: list[str],
+        code: str | None,
+        reverse: str | None,
+        origin: str,
+        *,
+        heads: dict[str, str],
+        roots: dict[str, str | None],
     ) -> Pattern | None:
         slots_pre = tuple(s for s in (self._slot_items(pre)) if s)
         slots_post = tuple(s for s in (self._slot_items(post)) if s)
@@ -144,8 +153,11 @@ class VerbLexicon:
         verbs = frozenset(heads[w] for w in words if w in heads)
         if words and not verbs:
             return None  # written for a verb this block does not have: it would code unrelated verbs
-        if _has_content_word((*slots_pre, *slots_post)):
-            verbs = frozenset()  # "* RESTRICTION": shared by the block's synonyms (cancel, revoke, annul ...)
+        if verbs and _has_content_word((*slots_pre, *slots_post)):
+            # "* RESTRICTION" (written for REVOKE) serves its synonyms too (cancel, annul ...), but not a synonym
+            # of another family: URGE's appeal patterns must not turn "demand" into an appeal
+            origin_roots = {roots.get(v) for v in verbs}
+            verbs = frozenset(h for h, r in roots.items() if r is None or None in origin_roots or r in origin_roots)
         return Pattern(slots_pre, slots_post, code, reverse, origin, verbs)
 
     def _slot_items(self, items: list[str]) -> list[Slot]:
@@ -224,6 +236,15 @@ FUNCTION_WORDS = frozenset(
 def _has_content_word(slots: Sequence[Slot]) -> bool:
     """Whether a pattern names more than prepositions and particles ("* (TO)" is only good for its own verb)."""
     return any(word.rstrip("_") not in FUNCTION_WORDS for slot in slots for alt in slot for word in alt)
+
+
+def _default_roots(verbs: dict[str, list], defaults: dict[str, str], block_code: str | None) -> dict[str, str | None]:
+    """Each verb head's default CAMEO root (its own code, else the block's), None when it has none."""
+    roots: dict[str, str | None] = {}
+    for phrase, (raw_code, _forms) in verbs.items():
+        code, reverse = split_codes(defaults.get(phrase, raw_code) or block_code)
+        roots.setdefault(phrase.split()[0], (code or reverse or "")[:2] or None)
+    return roots
 
 
 def _verb_heads(verbs: dict[str, list]) -> dict[str, str]:
