@@ -120,10 +120,18 @@ def test_negation_is_flagged_and_lowers_confidence():
     assert denied["confidence"] < plain["confidence"]
 
 
-def test_will_marks_intent():
-    event = only(events_of("Russia will meet Turkey next week."), "04")
-    assert event["modality"] == "intent"
-    assert event["negated"] is False
+def test_will_is_an_expression_of_intent():
+    """CAMEO codes an announced action as an intent: "will meet" is 036, "will attack" a threat (138x)."""
+    event = only(events_of("Russia will meet Turkey next week."), "03")
+    assert (event["code"], event["modality"], event["negated"]) == ("036", "intent", False)
+    assert event["evidence"]["rule"].startswith("intent:future+")
+    assert only(events_of("Russia will attack Ukraine."), "13")["code"].startswith("138")
+
+
+def test_will_not_is_a_refusal():
+    event = only(events_of("Syria will not accept more refugees from Iraq."), "12")
+    assert event["negated"] is False  # the refusal itself is affirmed
+    assert event["evidence"]["rule"].startswith("refusal:future+")
 
 
 def test_past_tense_is_actual():

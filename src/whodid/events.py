@@ -79,6 +79,11 @@ def code_sentence(
         if doc[i].dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
             intent = Coding("030", None, f"intent:{head.lemma_}", False, coding.particle_ids)
             final[i] = compose(tools.lexicon, intent, coding) or coding
+    for i, coding in coded.items() if tools.cameo else ():  # "X will meet Y": an intent; "will not": a refusal
+        if (stance := _announced_stance(doc[i], statements)) is not None:
+            announced = Coding(stance, None, f"{'refusal' if stance == '120' else 'intent'}:future", False, ())
+            if composed := compose(tools.lexicon, announced, final[i]):
+                final[i] = Coding(composed.code, None, f"{composed.rule}", True, coding.particle_ids)
     for i, gov in governors.items() if tools.cameo else ():  # "urged X to withdraw": the appeal's code
         if gov not in statements and (composed := compose(tools.lexicon, final[gov], coded[i])):
             final[gov] = composed
@@ -96,6 +101,16 @@ def code_sentence(
             key = (event.code, _code(event.source), _code(event.target))
             events.setdefault(key, event)
     return list(events.values())
+
+
+def _announced_stance(verb: Token, statements: set[int]) -> str | None:
+    """ "030" for an announced future action ("Ethiopia will supply power", "said it would open a corridor"),
+    "120" for an announced refusal ("will not accept refugees"), None otherwise."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    reported = verb.dep_ == "ccomp" and verb.head.i in statements
+    if not (auxes & INTENT_AUX or (reported and "would" in auxes)):
+        return None
+    return "120" if any(c.dep_ == "neg" for c in verb.children) else "030"
 
 
 def _code(mention: ActorMention | None) -> str | None:
@@ -333,6 +348,7 @@ def _event(
     t_start = min(t.idx for t in trigger_tokens)
     t_end = max(t.idx + len(t.text) for t in trigger_tokens)
     modality, negated = _modality(verb, coding)
+    negated = negated and not coding.rule.startswith("refusal:")  # "will not accept" is coded as a refusal
     quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
     date, basis = event_date(sentence.text, ctx.date)
     location = event_location(_locative_places(ctx.places, doc, sentence), sentence.start, sentence.end, t_start)
