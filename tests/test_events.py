@@ -260,3 +260,12 @@ def test_dateline_city_is_not_an_actor():
     events = events_of("GENEVA — Russia and the United States agreed on Friday to resume talks on Syria.")
     assert sorted(e["source"]["code"] for e in events) == ["RUS", "USA"]
     assert all(not e["evidence"]["sentence"].startswith("GENEVA") for e in events)
+
+
+def test_reported_must_is_a_demand_and_should_an_appeal():
+    """CAMEO practice: "X said Y must withdraw" is X demanding that Y yield, not a statement."""
+    demand = only(events_of("France said Russia must withdraw its troops from Ukraine."), "10")
+    assert (demand["source"]["code"], demand["target"]["code"]) == ("FRA", "RUS")
+    assert demand["evidence"]["rule"].startswith("demand:reported")
+    appeal = only(events_of("Germany said Iran should release the detained sailors."), "02")
+    assert (appeal["source"]["code"], appeal["target"]["code"]) == ("DEU", "IRN")

@@ -74,6 +74,10 @@ def code_sentence(
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
     statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
     final = dict(coded)
+    for i in sorted(statements) if tools.cameo else ():  # "X said Y must withdraw": X demands that Y withdraw
+        if (demand := _reported_obligation(doc[i], coded, tools.lexicon)) is not None:
+            final[i] = demand
+            statements.discard(i)
     for i, coding in coded.items() if tools.cameo else ():  # "X is willing to withdraw": intent to withdraw
         head = doc[i].head
         if doc[i].dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
@@ -101,6 +105,19 @@ def code_sentence(
             key = (event.code, _code(event.source), _code(event.target))
             events.setdefault(key, event)
     return list(events.values())
+
+
+def _reported_obligation(verb: Token, coded: dict[int, Coding], lexicon: VerbLexicon) -> Coding | None:
+    """A statement whose reported clause says someone must (a demand) or should (an appeal) act."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if auxes & {"must", "should"} and not any(c.dep_ == "neg" for c in clause.children):
+            kind = "demand" if "must" in auxes else "appeal"
+            base = Coding("100" if kind == "demand" else "020", None, f"{kind}:reported", False, ())
+            return (compose(lexicon, base, coded[clause.i]) if clause.i in coded else None) or base
+    return None
 
 
 def _announced_stance(verb: Token, statements: set[int]) -> str | None:
