@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from whodid.actors import ActorDictionary, DictMatch, conjuncts, resolve_phrase
 from whodid.dates import event_date
@@ -73,24 +73,7 @@ def code_sentence(
     coded = {v.i: c for v in span if (c := tools.lexicon.code(v)) is not None}
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
     statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
-    final = dict(coded)
-    for i in sorted(statements) if tools.cameo else ():  # "X said Y must withdraw": X demands that Y withdraw
-        if (demand := _reported_obligation(doc[i], coded, tools.lexicon)) is not None:
-            final[i] = demand
-            statements.discard(i)
-    for i, coding in coded.items() if tools.cameo else ():  # "X is willing to withdraw": intent to withdraw
-        head = doc[i].head
-        if doc[i].dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
-            intent = Coding("030", None, f"intent:{head.lemma_}", False, coding.particle_ids)
-            final[i] = compose(tools.lexicon, intent, coding) or coding
-    for i, coding in coded.items() if tools.cameo else ():  # "X will meet Y": an intent; "will not": a refusal
-        if (stance := _announced_stance(doc[i], statements)) is not None:
-            announced = Coding(stance, None, f"{'refusal' if stance == '120' else 'intent'}:future", False, ())
-            if composed := compose(tools.lexicon, announced, final[i]):
-                final[i] = Coding(composed.code, None, f"{composed.rule}", True, coding.particle_ids)
-    for i, gov in governors.items() if tools.cameo else ():  # "urged X to withdraw": the appeal's code
-        if gov not in statements and (composed := compose(tools.lexicon, final[gov], coded[i])):
-            final[gov] = composed
+    final = _cameo_codings(doc, coded, governors, statements, tools.lexicon) if tools.cameo else dict(coded)
     events: dict[tuple, Event] = {}
     for i, coding in final.items():
         verb = doc[i]
@@ -105,6 +88,32 @@ def code_sentence(
             key = (event.code, _code(event.source), _code(event.target))
             events.setdefault(key, event)
     return list(events.values())
+
+
+def _cameo_codings(
+    doc: Doc, coded: dict[int, Coding], governors: dict[int, int], statements: set[int], lexicon: VerbLexicon
+) -> dict[int, Coding]:
+    """CAMEO's readings of stance: what is said to be required, intended, refused or asked for takes its code
+    from the action concerned. `statements` loses the statements that turn out to be demands or appeals."""
+    final = dict(coded)
+    for i in sorted(statements):  # "X said Y must withdraw": X demands that Y withdraw
+        if (demand := _reported_obligation(doc[i], coded, lexicon)) is not None:
+            final[i] = demand
+            statements.discard(i)
+    for i, coding in coded.items():  # "X is willing to withdraw": an intent to withdraw
+        head = doc[i].head
+        if doc[i].dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
+            intent = Coding("030", None, f"intent:{head.lemma_}", False, coding.particle_ids)
+            final[i] = compose(lexicon, intent, coding) or coding
+    for i, coding in coded.items():  # "X will meet Y": an intent; "will not accept": a refusal
+        if (stance := _announced_stance(doc[i], statements)) is not None:
+            announced = Coding(stance, None, f"{'refusal' if stance == '120' else 'intent'}:future", False, ())
+            if composed := compose(lexicon, announced, final[i]):
+                final[i] = Coding(composed.code, None, composed.rule, True, coding.particle_ids)
+    for i, gov in governors.items():  # "urged X to withdraw": the appeal takes its code from what it asks for
+        if gov not in statements and (composed := compose(lexicon, final[gov], coded[i])):
+            final[gov] = composed
+    return final
 
 
 def _reported_obligation(verb: Token, coded: dict[int, Coding], lexicon: VerbLexicon) -> Coding | None:
