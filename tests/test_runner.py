@@ -59,3 +59,12 @@ def test_a_record_the_store_cannot_take_is_skipped_and_the_run_goes_on(
     assert summary.skipped["store_failed"] == 1
     assert [(s["origin"], s["reason"]) for s in skipped] == [("mem:1", "store_failed")]
     assert "cannot take this one" in skipped[0]["detail"]
+
+
+def test_a_lone_article_the_store_cannot_take_is_skipped(
+    tmp_path: Path, res: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_article_row", lambda *a: (_ for _ in ()).throw(ValueError("no")))
+    with Store(tmp_path / "c.duckdb") as store:
+        summary = run_into_store(docs(TEXTS[:1]), store, res)
+    assert (summary.stored, summary.skipped["store_failed"]) == (0, 1)

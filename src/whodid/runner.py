@@ -102,9 +102,8 @@ def _write(store: Store, results: list[ArticleResult], summary: RunSummary, skip
         return store.write_results(results, summary.run_id)
     except StoreError:
         raise
-    except Exception:
-        if len(results) == 1:
-            raise
+    except Exception:  # retried one by one below, where each failure is recorded
+        pass
     written = 0
     for result in results:
         try:
