@@ -64,7 +64,10 @@ def test_a_record_the_store_cannot_take_is_skipped_and_the_run_goes_on(
 def test_a_lone_article_the_store_cannot_take_is_skipped(
     tmp_path: Path, res: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "_article_row", lambda *a: (_ for _ in ()).throw(ValueError("no")))
+    def refuse(*args):
+        raise ValueError("no")
+
+    monkeypatch.setattr(store_module, "_article_row", refuse)
     with Store(tmp_path / "c.duckdb") as store:
         summary = run_into_store(docs(TEXTS[:1]), store, res)
     assert (summary.stored, summary.skipped["store_failed"]) == (0, 1)
