@@ -161,6 +161,10 @@ def demo(
     with package_files.as_file(package_files.files("whodid") / "data" / "samples") as samples:
         run(paths=[str(samples)], db=db, model=DEFAULT_MODEL, batch_size=16, max_chars=400_000, quiet=False)
     events(db=db, fmt="table", limit=limit, code=None, country=None, since=None, until=None, output=None)
+    err.print(
+        f"The first {limit} events are shown. All of them, with evidence: "
+        f"[bold]whodid events --db {db} --format jsonl[/]; as a spreadsheet: [bold]--format csv -o events.csv[/]"
+    )
 
 
 @app.command()
