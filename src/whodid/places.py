@@ -175,14 +175,15 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     Candidates come from spaCy entities (GPE, LOC, FAC; NORP and ORG only when the whole entity is a city's or
     country's own name) and from capitalised token runs outside any entity (own names only, not common words).
     """
-    matches = [*_entity_matches(doc, gazetteer), *_free_matches(doc, gazetteer)]
+    ents = doc.ents  # built anew from the tokens on each access: read once
+    matches = [*_entity_matches(doc, ents, gazetteer), *_free_matches(doc, ents, gazetteer)]
     matches.sort(key=lambda m: m.start)
     text = doc.text
     return [_to_place(text, m, entry) for m, entry in zip(matches, _resolve(matches), strict=True)]
 
 
-def _entity_matches(doc: Doc, gaz: Gazetteer) -> Iterator[_Match]:
-    for ent in doc.ents:
+def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[_Match]:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             match = _longest_inside(ent, gaz, alternates=True, common_ok=ent.label_ == "GPE")
         elif ent.label_ in NAME_LABELS:
@@ -212,9 +213,9 @@ def _longest_inside(ent: Span, gaz: Gazetteer, *, alternates: bool, common_ok: b
     return None
 
 
-def _free_matches(doc: Doc, gaz: Gazetteer) -> Iterator[_Match]:
+def _free_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[_Match]:
     """Gazetteer names in capitalised token runs outside every spaCy entity (longest match first)."""
-    in_entity = {t.i for ent in doc.ents for t in ent}
+    in_entity = {t.i for ent in ents for t in ent}
     i = 0
     while i < len(doc):
         match = None
