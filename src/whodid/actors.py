@@ -70,6 +70,7 @@ class ActorDictionary:
 
     def __init__(self, actors: dict, agents: list[dict]) -> None:
         self.countries: dict[str, dict[str, str]] = actors["countries"]
+        self.iso_to_cameo = {v["iso3"]: code for code, v in self.countries.items()}
         self._entries: list[dict] = actors["entries"]
         self._agents: list[dict] = agents
         self.named = PhraseIndex()
@@ -275,12 +276,11 @@ def place_matches(
 ) -> list[DictMatch]:
     """Places the dictionaries do not know ("Mariupol"), as actors of their country, like the capitals and
     cities the country dictionary lists; places overlapping a dictionary match are left to it."""
-    iso_to_cameo = {v["iso3"]: code for code, v in dictionary.countries.items()}
     used = {i for m in taken for i in range(m.start, m.end)}
     out = []
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        code = iso_to_cameo.get(place.country or "")
+        code = dictionary.iso_to_cameo.get(place.country or "")
         if span is None or code is None or place.feature == "continent" or used & set(range(span.start, span.end)):
             continue
         name = dictionary.country_name(code)
