@@ -7,6 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from whodid.dictionaries import parse_date as parse_tabari_date
+from whodid.ingest import normalise_input_date
+
 # PLOVER 0.5 (2016, the gold standard records) renamed or merged some event types in later PLOVER versions,
 # which is what whodid emits (via CAMEO2PLOVER). Gold types are mapped forward before scoring.
 PLOVER_05_TO_CURRENT = {
@@ -51,18 +54,10 @@ class GoldSet:
 
 
 def iso_date(raw: object) -> str | None:
-    """Gold dates come as YYYYMMDD, YYMMDD, YYYY-MM-DD or null."""
-    if not isinstance(raw, str) or not raw.strip():
+    """Gold dates come as YYYYMMDD, YYMMDD (TABARI), YYYY-MM-DD or null."""
+    if not isinstance(raw, str):
         return None
-    raw = raw.strip()
-    if len(raw) == 10 and raw[4] == "-":
-        return raw
-    if len(raw) == 8 and raw.isdigit():
-        return f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
-    if len(raw) == 6 and raw.isdigit():
-        year = int(raw[:2])
-        return f"{year + (2000 if year < 30 else 1900)}-{raw[2:4]}-{raw[4:]}"
-    return None
+    return normalise_input_date(raw) or parse_tabari_date(raw.strip())
 
 
 def _rows(path: Path) -> list[dict]:
