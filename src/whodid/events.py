@@ -65,6 +65,16 @@ class ArticleContext:
     quotes: Sequence[Quote] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What all events of a sentence share, worked out once: the sentence, its date, its locative places."""
+
+    sentence: Sentence
+    date: str | None
+    date_basis: str
+    places: Sequence[Place]
+
+
 def code_sentence(
     sentence: Sentence, span: Span, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
@@ -74,6 +84,10 @@ def code_sentence(
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
     statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
     final = _cameo_codings(doc, coded, governors, statements, tools.lexicon) if tools.cameo else dict(coded)
+    if not final:
+        return []
+    date, basis = event_date(sentence.text, ctx.date)
+    facts = SentenceFacts(sentence, date, basis, _locative_places(ctx.places, doc, sentence))
     events: dict[tuple, Event] = {}
     for i, coding in final.items():
         verb = doc[i]
@@ -84,7 +98,7 @@ def code_sentence(
             continue  # "X said Y attacked Z": the attack is the event, not the saying
         if tools.cameo and i in statements and coding.code in ("010", "01") and not options.keep_statements:
             continue
-        for event in _events_for(verb, coding, sentence, ctx, tools, options):
+        for event in _events_for(verb, coding, facts, ctx, tools, options):
             key = (event.code, _code(event.source), _code(event.target))
             events.setdefault(key, event)
     return list(events.values())
@@ -174,7 +188,7 @@ def _is_elaboration(verb: Token) -> bool:
 
 
 def _events_for(
-    verb: Token, coding: Coding, sentence: Sentence, ctx: ArticleContext, tools: CodingTools, options: Options
+    verb: Token, coding: Coding, facts: SentenceFacts, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     sources = _actors(_subject_heads(verb, passive), ctx, tools)
@@ -182,12 +196,11 @@ def _events_for(
     if not targets and (coding.code or "")[:2] in PLACE_AS_TARGET:  # "demonstrated in Serbia" -> SRB
         targets = _actors(_locative_heads(verb), ctx, tools)
     if not targets and len(sources) > 1 and _reciprocal(verb):  # "X and Y delayed their meeting"
+        code = coding.code or coding.reverse
         return [
-            event
+            _event(verb, coding, code, s, t, facts, ctx, tools)
             for s, t in product(sources, sources)
-            if s.actor.code != t.actor.code
-            for code in [coding.code or coding.reverse]
-            if code and (event := _event(verb, coding, code, s, t, sentence, ctx, tools)) is not None
+            if code and s.actor.code != t.actor.code
         ]
     directed: list[tuple[str, list, list]] = []
     if coding.code:
@@ -203,9 +216,7 @@ def _events_for(
                 continue
             if source and target and source.actor.code == target.actor.code and source.start == target.start:
                 continue
-            event = _event(verb, coding, code, source, target, sentence, ctx, tools)
-            if event is not None:
-                out.append(event)
+            out.append(_event(verb, coding, code, source, target, facts, ctx, tools))
     return out
 
 
@@ -364,10 +375,11 @@ def _event(
     code: str,
     source: ActorMention | None,
     target: ActorMention | None,
-    sentence: Sentence,
+    facts: SentenceFacts,
     ctx: ArticleContext,
     tools: CodingTools,
-) -> Event | None:
+) -> Event:
+    sentence = facts.sentence
     entry = tools.ontology.get(code) if tools.cameo else None
     doc = verb.doc
     trigger_tokens = [verb, *(doc[i] for i in coding.particle_ids)]
@@ -376,8 +388,7 @@ def _event(
     modality, negated = _modality(verb, coding)
     negated = negated and not coding.rule.startswith("refusal:")  # "will not accept" is coded as a refusal
     quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
-    date, basis = event_date(sentence.text, ctx.date)
-    location = event_location(_locative_places(ctx.places, doc, sentence), sentence.start, sentence.end, t_start)
+    location = event_location(facts.places, sentence.start, sentence.end, t_start)
 
     def rel(m: ActorMention | None) -> tuple[int, int] | None:
         return (m.start - sentence.start, m.end - sentence.start) if m else None
@@ -396,8 +407,8 @@ def _event(
         event_id=event_id,
         article_id=ctx.article_id,
         sentence=sentence.index,
-        date=date,
-        date_basis=basis,  # type: ignore[arg-type]
+        date=facts.date,
+        date_basis=facts.date_basis,  # type: ignore[arg-type]
         code=entry.code if entry and len(entry.code) >= len(code) else code,
         base_code=entry.base if entry else code[:3],
         root_code=entry.root if entry else code[:2],
