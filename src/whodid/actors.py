@@ -416,6 +416,17 @@ def _mention(
     return ActorMention(span.text, span.start_char, span.end_char, actor, rule)
 
 
+def named_mentions(
+    doc: Doc, matches: Iterable[DictMatch], dictionary: ActorDictionary, date: str | None
+) -> list[ActorMention]:
+    """Every named actor found in the document, coded as of `date` (the article's actor mentions)."""
+    return [
+        _mention(doc, [m], code, m, dictionary)
+        for m in matches
+        if m.kind == "named" and (code := code_on(m.spells, date)) is not None
+    ]
+
+
 def resolve_span_actor(
     span: Span, matches: Iterable[DictMatch], dictionary: ActorDictionary, date: str | None
 ) -> ActorMention | None:

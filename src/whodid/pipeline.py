@@ -9,13 +9,13 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from whodid.actors import code_on, find_matches, merge_matches, place_matches
+from whodid.actors import find_matches, merge_matches, named_mentions, place_matches
 from whodid.clean import clean_document
 from whodid.events import ArticleContext, code_sentence
 from whodid.nlp import sentences
 from whodid.places import find_places
 from whodid.quotes import find_quotes
-from whodid.records import Actor, ActorMention, Article, ArticleResult, RawDocument, Skipped
+from whodid.records import Article, ArticleResult, RawDocument, Skipped
 from whodid.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -41,14 +41,7 @@ def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     quotes = find_quotes(doc, [span for _, span in sents], matches, res.dictionary, article.date)
     ctx = ArticleContext(article.article_id, article.date, matches, places, quotes)
     events = [event for sent, span in sents for event in code_sentence(sent, span, ctx, res.tools, res.options)]
-    mentions = []
-    for m in matches:
-        if m.kind != "named" or (code := code_on(m.spells, article.date)) is None:
-            continue
-        country, sectors = res.dictionary.split_code(code)
-        span = doc[m.start : m.end]
-        actor = Actor(code, m.name, country, sectors)
-        mentions.append(ActorMention(span.text, span.start_char, span.end_char, actor, m.entry_id))
+    mentions = named_mentions(doc, matches, res.dictionary, article.date)
     return ArticleResult(article, [s for s, _ in sents], mentions, events, places, quotes)
 
 
