@@ -28,7 +28,6 @@ class RunSummary:
     places: int = 0
     quotes: int = 0
     sentences: int = 0
-    tokens: int = 0
     seconds: float = 0.0
 
     def add(self, outcome: Outcome) -> None:
@@ -43,7 +42,6 @@ class RunSummary:
             self.places += len(result.places)
             self.quotes += len(result.quotes)
             self.sentences += len(result.sentences)
-            self.tokens += sum(len(s.text.split()) for s in result.sentences)
 
     def as_dict(self) -> dict:
         return {
