@@ -21,7 +21,7 @@ COMMANDS = ("run", "demo", "events", "skipped", "extract", "clean", "actors", "e
 EVENT_KEYS = {
     "event_id", "article_id", "sentence", "date", "date_basis", "code", "base_code", "root_code", "quad_class",
     "goldstein", "plover", "source", "target", "location", "negated", "modality", "quoted", "evidence",
-    "confidence",
+    "confidence", "location_rule", "tone",
 }  # fmt: skip
 EVIDENCE_KEYS = {"sentence", "source", "trigger", "target", "rule"}
 ARTICLE_A = "Russia condemned Turkey on Wednesday after the border incident.\n\nOfficials in Ankara rejected it.\n"

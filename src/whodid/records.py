@@ -66,6 +66,8 @@ class Article:
     url: str | None = None
     language: str = "en"
     removed: tuple[RemovedLine, ...] = ()
+    author: str | None = None
+    opinion: bool = False  # the page says it is opinion/commentary (e.g. "views ... solely those of the author")
 
     def to_dict(self, *, with_removed: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -77,11 +79,27 @@ class Article:
             "source": self.source,
             "url": self.url,
             "language": self.language,
+            "author": self.author,
+            "opinion": self.opinion,
             "text": self.text,
         }
         if with_removed:
             out["removed"] = [asdict(r) for r in self.removed]
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """GDELT-style tone of a text: shares (in % of words) of positive and negative words, and their balance."""
+
+    tone: float  # positive - negative, from -100 to +100
+    positive: float
+    negative: float
+    polarity: float  # positive + negative: how emotive the text is, whatever the direction
+    word_count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,12 +179,13 @@ class Quote:
     end: int
     speaker: ActorMention | None = None
     speaker_text: str | None = None  # the speaker as written, even when it resolves to no actor
+    kind: str = "direct"  # direct | block | transcript | reported
 
     def to_dict(self) -> dict[str, Any]:
         speaker = self.speaker.to_dict() if self.speaker else None
         if speaker is None and self.speaker_text:
             speaker = {"text": self.speaker_text, "code": None, "name": None, "country": None, "sectors": []}
-        return {"text": self.text, "start": self.start, "end": self.end, "speaker": speaker}
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind, "speaker": speaker}
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +232,8 @@ class Event:
     modality: Modality = "actual"
     quoted: bool = False
     confidence: float = 0.5
+    location_rule: str | None = None  # how the location was chosen: sentence, article, ... (None: no location)
+    tone: float | None = None  # tone of the event's sentence (Tone.tone)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -230,11 +251,13 @@ class Event:
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,
             "location": self.location.as_location() if self.location else None,
+            "location_rule": self.location_rule,
             "negated": self.negated,
             "modality": self.modality,
             "quoted": self.quoted,
             "evidence": self.evidence.to_dict(),
             "confidence": self.confidence,
+            "tone": self.tone,
         }
 
 
@@ -248,6 +271,7 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    tone: Tone | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `whodid extract` output shape (without the input id)."""
@@ -259,6 +283,9 @@ class ArticleResult:
                 "date": art.date,
                 "source": art.source,
                 "language": art.language,
+                "author": art.author,
+                "opinion": art.opinion,
+                "tone": self.tone.to_dict() if self.tone else None,
                 "text": art.text,
             },
             "events": [e.to_dict() for e in self.events],

@@ -13,9 +13,9 @@ from typing import Any
 import duckdb
 
 from whodid import __version__
-from whodid.records import ActorMention, ArticleResult, Event, Place, Quote, Skipped
+from whodid.records import ActorMention, ArticleResult, Event, Place, Quote, Skipped, Tone
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CHUNK_ROWS = 10_000  # rows per bulk INSERT statement
 
 # Columns of every table, in insert order. Offsets are `start_char`/`end_char` (`end` is an SQL keyword).
@@ -24,7 +24,8 @@ _COLUMNS: dict[str, str] = {
     "meta": "key VARCHAR, value VARCHAR",
     "articles": "article_id VARCHAR, doc_id VARCHAR, origin VARCHAR, title VARCHAR, date DATE, "
     "date_source VARCHAR, source VARCHAR, url VARCHAR, language VARCHAR, text VARCHAR, n_sentences INTEGER, "
-    "run_id VARCHAR, processed_at TIMESTAMP",
+    "run_id VARCHAR, processed_at TIMESTAMP, author VARCHAR, opinion BOOLEAN, tone DOUBLE, tone_positive DOUBLE, "
+    "tone_negative DOUBLE, tone_polarity DOUBLE, word_count INTEGER",
     "sentences": "article_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR",
     "events": "event_id VARCHAR, article_id VARCHAR, sentence INTEGER, seq INTEGER, date DATE, "
     "date_basis VARCHAR, code VARCHAR, base_code VARCHAR, root_code VARCHAR, quad_class INTEGER, "
@@ -34,10 +35,13 @@ _COLUMNS: dict[str, str] = {
     + _ACTOR.format(p="target")
     + ", location_text VARCHAR, location_name VARCHAR, location_geonameid BIGINT, location_lat DOUBLE, "
     "location_lon DOUBLE, location_country VARCHAR, location_admin1 VARCHAR, negated BOOLEAN, "
-    "modality VARCHAR, quoted BOOLEAN, confidence DOUBLE, rule VARCHAR, evidence JSON",
+    "modality VARCHAR, quoted BOOLEAN, confidence DOUBLE, rule VARCHAR, evidence JSON, location_rule VARCHAR, "
+    "tone DOUBLE",
     "places": "article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, name VARCHAR, "
     "geonameid BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, feature VARCHAR, admin1 VARCHAR",
-    "quotes": "article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, " + _ACTOR.format(p="speaker"),
+    "quotes": "article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, "
+    + _ACTOR.format(p="speaker")
+    + ", kind VARCHAR",
     "skipped": "run_id VARCHAR, origin VARCHAR, doc_id VARCHAR, reason VARCHAR, detail VARCHAR, skipped_at TIMESTAMP",
     "runs": "run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, command VARCHAR, inputs VARCHAR[], "
     "summary JSON, whodid_version VARCHAR",
@@ -130,6 +134,8 @@ def _event_row(event: Event, seq: int) -> tuple[Any, ...]:
         float(event.confidence),
         event.evidence.rule,
         json.dumps(event.evidence.to_dict(), ensure_ascii=False),
+        event.location_rule,
+        event.tone,
     )
 
 
@@ -138,14 +144,22 @@ def _article_row(result: ArticleResult, run_id: str, now: datetime) -> tuple[Any
     return (
         *(art.article_id, art.doc_id, art.origin, art.title, _to_date(art.date), art.date_source),
         *(art.source, art.url, art.language, art.text, len(result.sentences), run_id, now),
+        *(art.author, art.opinion),
+        *_tone_values(result.tone),
     )
+
+
+def _tone_values(tone: Tone | None) -> tuple[Any, ...]:
+    if tone is None:
+        return (None,) * 5
+    return (tone.tone, tone.positive, tone.negative, tone.polarity, tone.word_count)
 
 
 def _quote_row(article_id: str, quote: Quote) -> tuple[Any, ...]:
     speaker = _actor_values(quote.speaker)
     if quote.speaker is None and quote.speaker_text:
         speaker = (quote.speaker_text, None, None, None, [])
-    return (article_id, quote.start, quote.end, quote.text, *speaker)
+    return (article_id, quote.start, quote.end, quote.text, *speaker, quote.kind)
 
 
 def _batch_rows(results: Sequence[ArticleResult], run_id: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -206,11 +220,13 @@ def _event_record(row: dict[str, Any]) -> dict[str, Any]:
         "source": _actor_record(row, "source"),
         "target": _actor_record(row, "target"),
         "location": _location_record(row),
+        "location_rule": row["location_rule"],
         "negated": row["negated"],
         "modality": row["modality"],
         "quoted": row["quoted"],
         "evidence": json.loads(row["evidence"]),
         "confidence": row["confidence"],
+        "tone": row["tone"],
     }
 
 
