@@ -8,8 +8,26 @@ from pathlib import Path
 
 import pytest
 
-from whodid.evaluation import PRF, country_of, predict, render_report, run_evaluation, score_set
-from whodid.goldsets import GoldEvent, GoldItem, GoldSet, iso_date, load_gold_sets, load_petr2_gsr, load_plover
+from whodid.evaluation import (
+    ANY_TARGET,
+    PRF,
+    country_of,
+    matched_events,
+    predict,
+    render_report,
+    run_evaluation,
+    score_set,
+)
+from whodid.goldsets import (
+    GoldEvent,
+    GoldItem,
+    GoldSet,
+    iso_date,
+    load_conflibert,
+    load_gold_sets,
+    load_petr2_gsr,
+    load_plover,
+)
 from whodid.options import Options
 from whodid.resources import Resources
 
@@ -31,6 +49,32 @@ def write_jsonl(path: Path, rows: list[dict]) -> Path:
 
 
 # ---------------------------------------------------------------- PRF
+
+
+def test_matched_events_one_to_one_with_any_target_for_gold_without_target():
+    gold = [("ASSAULT", "SYR", ANY_TARGET), ("ASSAULT", "SYR", "TUR")]
+    predicted = [("ASSAULT", "SYR", "TUR"), ("ASSAULT", "SYR", "IRQ"), ("ASSAULT", "SYR", "TUR")]
+    assert matched_events(predicted, gold) == 2  # the exact one is taken first; the wildcard takes IRQ
+    assert matched_events([("ASSAULT", "SYR", "TUR")], gold) == 1  # one prediction matches one gold event
+    assert matched_events([("ASSAULT", "RUS", "TUR")], gold) == 0  # the source must agree
+    assert matched_events([("ASSAULT", "SYR", None)], [("ASSAULT", "SYR", None)]) == 1  # non-country targets
+
+
+def test_conflibert_items_carry_relevance_and_every_annotators_roots(tmp_path):
+    row = {
+        "id": "c1",
+        "text": "Police fired on protesters in the capital.",
+        "date": None,
+        "events": [{"code": "18", "source": "Police", "target": "protesters"}],
+        "relevant_majority": True,
+        "annotations": [
+            {"annotator": 1, "actions": [{"root_code": "18"}]},
+            {"annotator": 2, "actions": [{"root_code": "19"}, {"root_code": ""}]},
+        ],
+    }
+    item = load_conflibert(write_jsonl(tmp_path / "confliBERT_cameo_annotations.jsonl", [row])).items[0]
+    assert item.relevant is True
+    assert item.any_codes == {"18", "19"}
 
 
 def test_prf_counts_multisets():

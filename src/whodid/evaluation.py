@@ -20,6 +20,7 @@ from whodid.options import Options
 from whodid.resources import Resources
 
 NGEC_FILE = "ngec_actor_resolution_tests.jsonl"
+ANY_TARGET = "*"  # a gold event without a target: any predicted target matches
 NGEC_METHODS = ("search_nat", "agent_to_code", "short_text_to_agent", "trf_agent_match")
 
 
@@ -52,11 +53,28 @@ class PRF:
 
 
 @dataclass(slots=True)
+class Rate:
+    """A share of items that pass a test (the issue's acceptance measures)."""
+
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += int(ok)
+        self.total += 1
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+
+@dataclass(slots=True)
 class SetScore:
     """All scores for one gold set."""
 
     gold_set: GoldSet
     metrics: dict[str, PRF] = field(default_factory=dict)
+    rates: dict[str, Rate] = field(default_factory=dict)
     items: int = 0
     gold_events: int = 0
     predicted_events: int = 0
@@ -65,6 +83,9 @@ class SetScore:
 
     def metric(self, name: str) -> PRF:
         return self.metrics.setdefault(name, PRF())
+
+    def rate(self, name: str) -> Rate:
+        return self.rates.setdefault(name, Rate())
 
 
 def country_of(code: str | None, countries: dict[str, dict[str, str]]) -> str | None:
@@ -96,7 +117,8 @@ def score_set(gold_set: GoldSet, res: Resources) -> SetScore:
         score.gold_events += len(item.events)
         score.predicted_events += len(events)
         if gold_set.kind == "plover":
-            pred_types = [e["plover"]["event"] or "-" for e in events]
+            events = [e for e in events if e["plover"]["event"]]  # 01x/02x have no PLOVER type: left out
+            pred_types = [e["plover"]["event"] for e in events]
             gold_types = [g.code for g in item.events]
             score.metric("event type (PLOVER)").add(pred_types, gold_types)
         elif gold_set.kind == "validation":
@@ -108,6 +130,7 @@ def score_set(gold_set: GoldSet, res: Resources) -> SetScore:
             score.metric("event type (CAMEO root)").add(pred_types, gold_types)
             if gold_set.kind == "cameo":
                 score.metric("event code (CAMEO full)").add([e["code"] for e in events], [g.code for g in item.events])
+            _score_top_event(score, item, events)
         score.extra_events += max(0, len(events) - len(item.events))
         if gold_set.actors:
             _score_actors(score, item.events, events, pred_types, gold_types, countries)
@@ -147,13 +170,45 @@ def _score_actors(score: SetScore, gold, events, pred_types, gold_types, countri
         [c for e in events if (c := pred_country(e, "target"))],
         [c for g in gold if (c := country_of(g.target, countries))],
     )
-    score.metric("full event (type, source, target country)").add(
-        [(t, pred_country(e, "source"), pred_country(e, "target")) for t, e in zip(pred_types, events, strict=True)],
-        [
-            (t, country_of(g.source, countries), country_of(g.target, countries))
-            for t, g in zip(gold_types, gold, strict=True)
-        ],
-    )
+    predicted = [
+        (t, pred_country(e, "source"), pred_country(e, "target")) for t, e in zip(pred_types, events, strict=True)
+    ]
+    wanted = [
+        (t, country_of(g.source, countries), country_of(g.target, countries) if g.target else ANY_TARGET)
+        for t, g in zip(gold_types, gold, strict=True)
+    ]
+    full = score.metric("full event (type, source, target country)")
+    full.tp += matched_events(predicted, wanted)
+    full.predicted += len(predicted)
+    full.gold += len(wanted)
+
+
+def matched_events(predicted: list[tuple], gold: list[tuple]) -> int:
+    """Gold (type, source, target) triples matched one to one by predicted ones; a gold triple whose target is
+    ANY_TARGET (the gold event has no target) is matched by a predicted triple with any target."""
+    free = list(predicted)
+    matched = 0
+    for want in sorted(gold, key=lambda g: g[2] == ANY_TARGET):  # exact targets first, so wildcards steal nothing
+        for i, got in enumerate(free):
+            if got[:2] == want[:2] and want[2] in (ANY_TARGET, got[2]):
+                del free[i]
+                matched += 1
+                break
+    return matched
+
+
+def _score_top_event(score: SetScore, item, events: list[dict]) -> None:
+    """The issue's per-sentence measures on the most confident event (no event counts as wrong)."""
+    top = max(events, key=lambda e: e["confidence"]) if events else None
+    root = top["root_code"] if top else None
+    if score.gold_set.kind == "cameo" and item.events:
+        score.rate("most confident event has the gold CAMEO root").add(root == item.events[0].code[:2])
+    elif item.relevant is False:
+        score.rate("no event on sentences annotators judged irrelevant").add(top is None)
+    elif item.relevant:
+        score.rate("most confident event's root among the annotators' roots (relevant sentences)").add(
+            root is not None and root in item.any_codes
+        )
 
 
 @dataclass(slots=True)
@@ -267,6 +322,10 @@ def render_report(scores: list[SetScore], actors: ActorScore | None, gold_dir: P
                 f"{m.tp} / {m.predicted} / {m.gold} |"
             )
         lines.append("")
+        if s.rates:
+            lines += ["| per-sentence measure | right / total | % |", "|---|---|---:|"]
+            lines += [f"| {name} | {r.right} / {r.total} | {_pct(r.value)} |" for name, r in s.rates.items()]
+            lines.append("")
     if actors is not None:
         lines += [
             f"## Actor resolution (`{NGEC_FILE}`, `whodid actors`)",

@@ -37,6 +37,8 @@ class GoldItem:
     text: str
     date: str | None
     events: list[GoldEvent] = field(default_factory=list)
+    relevant: bool | None = None  # annotators' majority: does the sentence hold a political event at all?
+    any_codes: frozenset[str] = frozenset()  # every code any annotator chose (ConfliBERT roots)
 
 
 @dataclass(slots=True)
@@ -91,8 +93,18 @@ def load_cameo_manual(path: Path) -> GoldSet:
 
 
 def load_conflibert(path: Path) -> GoldSet:
+    rows = _rows(path)
+    items = _items(rows)
+    for item, row in zip(items, rows, strict=True):
+        item.relevant = row.get("relevant_majority")
+        item.any_codes = frozenset(
+            action["root_code"]
+            for note in row.get("annotations", [])
+            for action in note.get("actions", [])
+            if action.get("root_code")
+        )
     counted = "CAMEO root codes chosen by a majority of annotators (items with none count as no-event)"
-    return GoldSet("ConfliBERT CAMEO annotations", path.name, "cameo-root", counted, _items(_rows(path)), False)
+    return GoldSet("ConfliBERT CAMEO annotations", path.name, "cameo-root", counted, items, False)
 
 
 def load_petr2_gsr(path: Path) -> GoldSet:
