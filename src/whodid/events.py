@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.actors import ActorDictionary, DictMatch, conjuncts, resolve_phrase
 from whodid.dates import event_date
 from whodid.lexicon import Coding, VerbLexicon, compose
+from whodid.nominals import NounLexicon
 from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
@@ -52,6 +53,14 @@ class CodingTools:
     ontology: Ontology
     dictionary: ActorDictionary
     cameo: bool = True  # the verb codes are CAMEO codes (False for a user dictionary in another scheme)
+    nouns: NounLexicon | None = None  # event nouns ("staged a hunger strike"); None with a user's verb dictionary
+
+    def code(self, verb: Token) -> Coding | None:
+        """The verb's coding: the verb dictionary's, unless its object noun decides the event."""
+        coding = self.lexicon.code(verb)
+        if self.nouns is None:
+            return coding
+        return self.nouns.code(verb, coding) or coding
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +89,7 @@ def code_sentence(
 ) -> list[Event]:
     """All events of one sentence, at most one per (code, source, target)."""
     doc = span.doc
-    coded = {v.i: c for v in span if (c := tools.lexicon.code(v)) is not None}
+    coded = {v.i: c for v in span if (c := tools.code(v)) is not None}
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
     statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
     final = _cameo_codings(doc, coded, governors, statements, tools.lexicon) if tools.cameo else dict(coded)

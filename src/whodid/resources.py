@@ -11,6 +11,7 @@ from whodid.actors import ActorDictionary, load_actor_dictionary, load_user_acto
 from whodid.events import CodingTools
 from whodid.lexicon import VerbLexicon, load_lexicon, load_user_lexicon
 from whodid.nlp import load_nlp
+from whodid.nominals import load_noun_lexicon
 from whodid.ontology import Ontology, load_ontology
 from whodid.options import Options
 from whodid.places import Gazetteer, load_gazetteer
@@ -49,7 +50,8 @@ class Resources:
 
     @cached_property
     def tools(self) -> CodingTools:
-        return CodingTools(self.lexicon, self.ontology, self.dictionary, self.options.cameo_verb_codes)
+        nouns = None if self.options.verb_file else load_noun_lexicon()  # a user's verb dictionary stands alone
+        return CodingTools(self.lexicon, self.ontology, self.dictionary, self.options.cameo_verb_codes, nouns)
 
     def warm_up(self) -> None:
         """Load everything now (before a timed run, or before forking workers)."""
