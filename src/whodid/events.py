@@ -35,6 +35,11 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "
 # Event families whose target, when none is named, is where they happen (CAMEO/PLOVER practice: a protest in
 # Serbia is aimed at Serbia, a meeting in Zurich involves Switzerland, troops deployed in the West Bank face it).
 PLACE_AS_TARGET = frozenset({"04", "14", "15"})
+# Protests are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
+PURPOSE_AS_TARGET = frozenset({"14"})
+PURPOSE_NOUNS = frozenset({"protest", "support", "solidarity", "opposition", "response", "retaliation"})
+# Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
+MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 # Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
 NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "by"}  # "condemned an attack by X": X is the one condemned
 NESTED_DEPTH = 3
@@ -201,10 +206,14 @@ def _events_for(
 ) -> list[Event]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     sources = _actors(_subject_heads(verb, passive), ctx, tools)
-    targets = _actors(_object_heads(verb, passive), ctx, tools)
-    if not targets and (coding.code or "")[:2] in PLACE_AS_TARGET:  # "demonstrated in Serbia" -> SRB
+    nominal = coding.rule.startswith("noun:")  # the object names the event ("held talks with X"): last resort
+    targets = _actors(_object_heads(verb, passive, objects_first=not nominal), ctx, tools)
+    root = (coding.code or coding.reverse or "")[:2]
+    if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
+        targets = _actors(_purpose_heads(verb), ctx, tools)
+    if not targets and root in PLACE_AS_TARGET:  # "demonstrated in Serbia" -> SRB
         targets = _actors(_locative_heads(verb), ctx, tools)
-    if not targets and len(sources) > 1 and _reciprocal(verb):  # "X and Y delayed their meeting"
+    if not targets and len(sources) > 1 and (root in MUTUAL_ROOTS or _reciprocal(verb)):  # "X and Y met"
         code = coding.code or coding.reverse
         return [
             _event(verb, coding, code, s, t, facts, ctx, tools)
@@ -281,16 +290,18 @@ def _reported_speaker(verb: Token) -> list[Token]:
     return []
 
 
-def _object_heads(verb: Token, passive: bool) -> list[Token]:
-    """Who is acted upon, most direct first: object, prepositional object, then a complement's subject."""
+def _object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> list[Token]:
+    """Who is acted upon, most direct first: object, prepositional object, then a complement's subject.
+    Without `objects_first`, an object that names the event itself comes after what hangs off it ("launched a
+    mediation effort between X and Y": X and Y; "rejected a Senegalese peace plan": Senegal)."""
     heads: list[Token] = []
     children = list(verb.children)
     if passive:
         heads += [c for c in children if c.dep_ == "nsubjpass"]
     objects = [c for c in children if c.dep_ in OBJECT_DEPS]
     for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
-        heads.append(obj)
-        heads += _nested_objects(obj, NESTED_DEPTH)
+        nested = _nested_objects(obj, NESTED_DEPTH)
+        heads += [obj, *nested] if objects_first else [*nested, obj]
     for prep in _preps(verb):
         heads += [p for p in prep.children if p.dep_ == "pobj"]
     for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
@@ -319,6 +330,19 @@ def _reciprocal(verb: Token) -> bool:
     return any(t.lower_ in RECIPROCAL_MARKERS for t in verb.subtree if t.i > verb.i) or any(
         t.lower_ == "each" and t.nbor(1).lower_ == "other" for t in verb.subtree if t.i + 1 < len(t.doc)
     )
+
+
+def _purpose_heads(verb: Token) -> list[Token]:
+    """Whom a protest is aimed at: the objects of its purpose clause ("to demand the resignation of X") or of
+    "in protest against/of X"."""
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            heads += _object_heads(child, False)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "as"):
+            nouns = [p for p in child.children if p.dep_ == "pobj" and p.lemma_ in PURPOSE_NOUNS]
+            heads += [h for noun in nouns for h in _nested_objects(noun, NESTED_DEPTH)]
+    return heads
 
 
 def _locative_heads(verb: Token) -> list[Token]:
