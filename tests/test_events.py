@@ -269,3 +269,20 @@ def test_reported_must_is_a_demand_and_should_an_appeal():
     assert demand["evidence"]["rule"].startswith("demand:reported")
     appeal = only(events_of("Germany said Iran should release the detained sailors."), "02")
     assert (appeal["source"]["code"], appeal["target"]["code"]) == ("DEU", "IRN")
+
+
+def test_passive_without_agent_takes_the_actor_of_the_attack_it_happened_in():
+    event = only(events_of("Three soldiers were killed in a Turkish air strike near the border."), "19")
+    assert event["source"]["country"] == "TUR"
+
+
+def test_coordinated_subjects_of_a_meeting_meet_each_other():
+    events = [e for e in events_of("The United States and Russia met in Geneva on Friday.") if e["root_code"] == "04"]
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in events}
+    assert {("USA", "RUS"), ("RUS", "USA")} <= pairs
+
+
+def test_light_verb_and_event_noun_code_the_noun():
+    event = only(events_of("Prisoners in Turkey staged a hunger strike on Monday."), "14")
+    assert event["code"] == "142"
+    assert event["evidence"]["rule"].startswith("noun:")

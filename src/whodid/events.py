@@ -38,6 +38,11 @@ PLACE_AS_TARGET = frozenset({"04", "14", "15"})
 # Protests are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
 PURPOSE_AS_TARGET = frozenset({"14"})
 PURPOSE_NOUNS = frozenset({"protest", "support", "solidarity", "opposition", "response", "retaliation"})
+# Nouns of attacks whose actor a passive verb's victims suffered ("killed in an Israeli air strike").
+ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "offensive", "fire", "ambush",
+     "assault", "operation", "crackdown", "clash", "fighting"}
+)  # fmt: skip
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 # Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
@@ -211,9 +216,10 @@ def _events_for(
     root = (coding.code or coding.reverse or "")[:2]
     if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
         targets = _actors(_purpose_heads(verb), ctx, tools)
-    if not targets and root in PLACE_AS_TARGET:  # "demonstrated in Serbia" -> SRB
+    mutual = len(sources) > 1 and (root in MUTUAL_ROOTS or _reciprocal(verb))
+    if not targets and not mutual and root in PLACE_AS_TARGET:  # "demonstrated in Serbia" -> SRB
         targets = _actors(_locative_heads(verb), ctx, tools)
-    if not targets and len(sources) > 1 and (root in MUTUAL_ROOTS or _reciprocal(verb)):  # "X and Y met"
+    if not targets and mutual:  # "X and Y met", "X and Y delayed their meeting"
         code = coding.code or coding.reverse
         return [
             _event(verb, coding, code, s, t, facts, ctx, tools)
@@ -252,7 +258,7 @@ def _subject_heads(verb: Token, passive: bool) -> list[Token]:
     if passive:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents or verb.lemma_ not in STATIVE_PASSIVES:
-            return agents
+            return agents or _attack_heads(verb)
         return [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
@@ -266,7 +272,7 @@ def _subject_heads(verb: Token, passive: bool) -> list[Token]:
         return objects or _subject_heads(head, False) or raised
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _subject_heads(head, any(c.dep_ == "nsubjpass" for c in head.children))
-    if verb.dep_ in ("relcl", "acl"):
+    if verb.dep_ in ("relcl", "acl"):  # "a declaration demanding ...": the declaration's issuer, if it is no actor
         return [head]
     if verb.dep_ == "advcl" and (
         verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -277,6 +283,17 @@ def _subject_heads(verb: Token, passive: bool) -> list[Token]:
     if verb.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "X is about/ready/willing to ..."
         return _subject_heads(head, False)
     return []
+
+
+def _attack_heads(verb: Token) -> list[Token]:
+    """For a passive without its agent, the attack it happened in: "were killed in Israeli tank shelling"."""
+    return [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by")
+        for p in prep.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in ATTACK_NOUNS
+    ]
 
 
 def _reported_speaker(verb: Token) -> list[Token]:
