@@ -94,11 +94,15 @@ def test_accused_action_is_not_attributed_to_the_accuser():
     assert [e for e in events if e["root_code"] != "11" and e["source"]["code"] == "RUS"] == []
 
 
-def test_bare_statement_is_dropped_unless_statements_are_kept():
+def test_bare_statement_is_an_event_only_when_its_sentence_holds_no_other():
     text = "The Russian foreign minister said the talks were useful."
-    assert not any(e["root_code"] == "01" for e in extract(text)["events"])
-    kept = extract(text, keep_statements=True)["events"]
-    assert any(e["root_code"] == "01" for e in kept)
+    (event,) = extract(text)["events"]
+    assert event["code"] == "010" and event["source"]["code"].startswith("RUS")
+    assert not extract(text, keep_statements=False)["events"]
+    both = "The Russian foreign minister said the talks were useful. Russia condemned Turkey."
+    assert [e["root_code"] for e in extract(both)["events"]] == ["01", "11"]  # one statement, one act
+    one = "The Russian foreign minister said the talks were useful, and Russia condemned Turkey on Friday."
+    assert [e["root_code"] for e in extract(one)["events"]] == ["11"]
 
 
 def test_event_without_source_actor_is_dropped_by_default():

@@ -108,19 +108,27 @@ def code_sentence(
     date, basis = event_date(sentence.text, ctx.date)
     facts = SentenceFacts(sentence, date, basis, _locative_places(ctx.places, doc, sentence))
     events: dict[tuple, Event] = {}
+    bare_statements: list[int] = []
     for i, coding in final.items():
-        verb = doc[i]
         governor = governors.get(i)
         if governor is not None and governor not in statements:
             continue  # the governing appeal/demand/threat/... already codes this embedded action
         if i in governors.values() and i in statements:
             continue  # "X said Y attacked Z": the attack is the event, not the saying
-        if tools.cameo and i in statements and coding.code in ("010", "01") and not options.keep_statements:
+        if tools.cameo and i in statements and coding.code in ("010", "01"):
+            bare_statements.append(i)  # "X said ...": an event only when the sentence holds no other
             continue
-        for event in _events_for(verb, coding, facts, ctx, tools, options):
-            key = (event.code, _code(event.source), _code(event.target))
-            events.setdefault(key, event)
+        _add_events(events, _events_for(doc[i], coding, facts, ctx, tools, options))
+    if not events and options.keep_statements:
+        for i in bare_statements:
+            _add_events(events, _events_for(doc[i], final[i], facts, ctx, tools, options))
     return list(events.values())
+
+
+def _add_events(events: dict[tuple, Event], new: list[Event]) -> None:
+    """Add events, at most one per (code, source, target): the first one found."""
+    for event in new:
+        events.setdefault((event.code, _code(event.source), _code(event.target)), event)
 
 
 def _cameo_codings(

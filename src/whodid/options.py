@@ -18,7 +18,7 @@ class Options:
     min_chars: int = 20  # cleaned articles shorter than this are skipped as empty
     require_source: bool = True  # drop events whose source resolves to no actor
     require_target: bool = False  # drop events whose target resolves to no actor
-    keep_statements: bool = False  # keep bare "X said" attributions as CAMEO 010 events
+    keep_statements: bool = True  # a bare "X said ..." is a CAMEO 010 event when its sentence holds no other
     actor_files: tuple[str, ...] = ()  # the user's own PETRARCH-format .actors files, added to the packaged ones
     agent_files: tuple[str, ...] = ()  # the user's own .agents files
     verb_file: str | None = None  # the user's own PETRARCH-format verb dictionary, used instead of CAMEO.2.0
