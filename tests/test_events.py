@@ -290,3 +290,10 @@ def test_light_verb_and_event_noun_code_the_noun():
     event = only(events_of("Prisoners in Turkey staged a hunger strike on Monday."), "14")
     assert event["code"] == "142"
     assert event["evidence"]["rule"].startswith("noun:")
+
+
+def test_named_source_no_dictionary_knows_is_kept_as_an_unknown_actor():
+    event = only(events_of("Zorblat Quennik condemned the attack on the embassy."), "11")
+    assert event["source"]["code"] is None
+    assert event["source"]["name"] == "Zorblat Quennik"
+    assert event["evidence"]["rule"]

@@ -15,7 +15,7 @@ from whodid.nominals import NounLexicon
 from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
-from whodid.records import ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
+from whodid.records import Actor, ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
 
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = frozenset(
@@ -43,6 +43,8 @@ ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "offensive", "fire", "ambush",
      "assault", "operation", "crackdown", "clash", "fighting"}
 )  # fmt: skip
+# Entity types that name an actor even when no dictionary knows it.
+UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 # Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
@@ -218,7 +220,8 @@ def _events_for(
     verb: Token, coding: Coding, facts: SentenceFacts, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    sources = _actors(_subject_heads(verb, passive), ctx, tools)
+    subjects = _subject_heads(verb, passive)
+    sources = _actors(subjects, ctx, tools) or _unknown_actors(subjects)
     nominal = coding.rule.startswith("noun:")  # the object names the event ("held talks with X"): last resort
     targets = _actors(_object_heads(verb, passive, objects_first=not nominal), ctx, tools)
     root = (coding.code or coding.reverse or "")[:2]
@@ -250,6 +253,17 @@ def _events_for(
                 continue
             out.append(_event(verb, coding, code, source, target, facts, ctx, tools))
     return out
+
+
+def _unknown_actors(heads: Sequence[Token]) -> list[ActorMention]:
+    """Named sources the dictionaries do not know ("Kellyanne Conway says"): kept with their text and entity
+    type (code "", no country), so that the event is not lost; the first named head wins."""
+    for head in heads:
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ in UNKNOWN_ACTOR_LABELS:
+            actor = Actor("", ent.text, None, ())
+            return [ActorMention(ent.text, ent.start_char, ent.end_char, actor, f"unknown:{ent.label_}")]
+    return []
 
 
 def _actors(heads: Sequence[Token], ctx: ArticleContext, tools: CodingTools) -> list[ActorMention]:

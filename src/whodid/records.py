@@ -116,13 +116,13 @@ class Sentence:
 class Actor:
     """A coded actor: CAMEO/Phoenix code split into country and sectors."""
 
-    code: str  # e.g. USAGOV, SYRREB, IGOUNO, REB
+    code: str  # e.g. USAGOV, SYRREB, IGOUNO, REB; "" for a named actor no dictionary knows
     name: str  # canonical name: "Russia", "John Kerry", "United Nations"
     country: str | None  # ISO3 (CAMEO country code), None for international or unknown
     sectors: tuple[str, ...] = ()  # e.g. ("GOV",), ("MIL",), ("IGO", "UNO")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "name": self.name, "country": self.country, "sectors": list(self.sectors)}
+        return {"code": self.code or None, "name": self.name, "country": self.country, "sectors": list(self.sectors)}
 
 
 @dataclass(frozen=True, slots=True)
