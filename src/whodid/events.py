@@ -16,6 +16,7 @@ from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
 from whodid.records import Actor, ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
+from whodid.relevance import Discards
 
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = frozenset(
@@ -66,6 +67,7 @@ class CodingTools:
     dictionary: ActorDictionary
     cameo: bool = True  # the verb codes are CAMEO codes (False for a user dictionary in another scheme)
     nouns: NounLexicon | None = None  # event nouns ("staged a hunger strike"); None with a user's verb dictionary
+    discards: Discards | None = None  # sports, entertainment, history: no events (None with own dictionaries)
 
     def code(self, verb: Token) -> Coding | None:
         """The verb's coding: the verb dictionary's, unless its object noun decides the event."""
@@ -100,6 +102,8 @@ def code_sentence(
     sentence: Sentence, span: Span, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
     """All events of one sentence, at most one per (code, source, target)."""
+    if tools.discards is not None and tools.discards.sentence_reason(sentence.text):
+        return []
     doc = span.doc
     coded = {v.i: c for v in span if (c := tools.code(v)) is not None}
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}

@@ -40,7 +40,11 @@ def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     matches = merge_matches(found, place_matches(places, doc, found, res.dictionary))
     quotes = find_quotes(doc, [span for _, span in sents], matches, res.dictionary, article.date)
     ctx = ArticleContext(article.article_id, article.date, matches, places, quotes)
-    events = [event for sent, span in sents for event in code_sentence(sent, span, ctx, res.tools, res.options)]
+    discards = res.tools.discards
+    if discards is not None and discards.story_reason(article.text):  # a sports or entertainment story
+        events = []
+    else:
+        events = [e for sent, span in sents for e in code_sentence(sent, span, ctx, res.tools, res.options)]
     mentions = named_mentions(doc, matches, res.dictionary, article.date)
     return ArticleResult(article, [s for s, _ in sents], mentions, events, places, quotes)
 

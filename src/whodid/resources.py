@@ -15,6 +15,7 @@ from whodid.nominals import load_noun_lexicon
 from whodid.ontology import Ontology, load_ontology
 from whodid.options import Options
 from whodid.places import Gazetteer, load_gazetteer
+from whodid.relevance import load_discards
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,10 @@ class Resources:
 
     @cached_property
     def tools(self) -> CodingTools:
-        nouns = None if self.options.verb_file else load_noun_lexicon()  # a user's verb dictionary stands alone
-        return CodingTools(self.lexicon, self.ontology, self.dictionary, self.options.cameo_verb_codes, nouns)
+        o = self.options
+        nouns = None if o.verb_file else load_noun_lexicon()  # a user's verb dictionary stands alone
+        discards = None if o.own_dictionaries_only else load_discards()
+        return CodingTools(self.lexicon, self.ontology, self.dictionary, o.cameo_verb_codes, nouns, discards)
 
     def warm_up(self) -> None:
         """Load everything now (before a timed run, or before forking workers)."""

@@ -1,0 +1,38 @@
+"""Tests for discard phrases: sentences and stories outside political event coding yield no events."""
+
+from __future__ import annotations
+
+import json
+
+from whodid.extract import extract_lines
+from whodid.options import Options
+from whodid.relevance import Discards, load_discards
+
+
+def test_phrases_match_as_whole_words_whatever_the_case_and_spacing():
+    d = Discards(["hunger games", "nba"], ["world cup"])
+    assert d.sentence_reason("Fans queued for The Hunger  Games premiere.") == "Hunger  Games"
+    assert d.sentence_reason("The NBA final drew millions.") == "NBA"
+    assert d.sentence_reason("Senators discussed the nbaXYZ index.") is None
+    assert d.sentence_reason("Brazil won the World Cup.") == "World Cup"  # story phrases discard sentences too
+    assert d.story_reason("Brazil won the World Cup.") == "World Cup"
+    assert d.story_reason("The NBA final drew millions.") is None
+
+
+def test_packaged_list_keeps_sentences_that_mention_an_earlier_time():
+    d = load_discards()
+    assert d.sentence_reason("Israel freed a man who had been arrested 15 months ago.") is None
+    assert d.sentence_reason("The talks resumed in 1999 after a break.") is None
+    assert d.sentence_reason("The goalkeeper saved a penalty.") is not None
+
+
+def events(text: str) -> list[dict]:
+    (record,) = extract_lines([json.dumps({"id": "t", "text": text, "date": "2016-12-09"})], Options())
+    return record["events"]
+
+
+def test_discarded_sentence_and_story_yield_no_events():
+    assert events("Russia condemned Turkey on Friday.")
+    assert not events("Russia condemned Turkey after the tennis match on Friday.")
+    story = "Russia condemned Turkey on Friday.\n\nThe Tour de France ends in Paris on Sunday."
+    assert not events(story)
