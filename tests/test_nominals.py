@@ -66,3 +66,8 @@ def test_packaged_table_codes_are_cameo_codes():
     table, ontology = load_noun_lexicon(), load_ontology()
     codes = set(table.nouns.values()) | {c for pairs in table.verb_nouns.values() for c in pairs.values()}
     assert codes and all(ontology.get(code) is not None for code in codes), sorted(codes)
+
+
+def test_a_quantity_of_events_is_read_as_the_events(nlp):
+    doc = nlp("The navies launched ten days of war games.")
+    assert "war game" in noun_phrases(doc[4])

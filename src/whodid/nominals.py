@@ -93,7 +93,8 @@ def _object_nouns(verb: Token) -> list[Token]:
 
 def noun_phrases(noun: Token) -> list[str]:
     """Lemma phrases a noun may be listed under, longest first: its modifiers plus head ("joint military
-    exercise", "military exercise", "exercise"), and "head of object" ("state of emergency")."""
+    exercise", "military exercise", "exercise"), "head of object" ("state of emergency"), and last the
+    phrases of that object ("a wave of air strikes" -> "air strike")."""
     left = [c for c in noun.lefts if c.dep_ in MODIFIER_DEPS and c.i >= _contiguous_start(noun)]
     phrases = []
     for start in [t.i for t in left] + [noun.i]:
@@ -101,7 +102,9 @@ def noun_phrases(noun: Token) -> list[str]:
         phrases.append("".join(t.lemma_.lower() + t.whitespace_ for t in tokens).strip())
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            phrases[-1:-1] = [f"{noun.lemma_.lower()} of {p.lemma_.lower()}" for p in prep.children if p.dep_ == "pobj"]
+            objects = [p for p in prep.children if p.dep_ == "pobj"]
+            phrases[-1:-1] = [f"{noun.lemma_.lower()} of {p.lemma_.lower()}" for p in objects]
+            phrases += [phrase for p in objects for phrase in noun_phrases(p)]  # "ten days of war games"
             break
     return list(dict.fromkeys(phrases))
 
