@@ -297,3 +297,10 @@ def test_named_source_no_dictionary_knows_is_kept_as_an_unknown_actor():
     assert event["source"]["code"] is None
     assert event["source"]["name"] == "Zorblat Quennik"
     assert event["evidence"]["rule"]
+
+
+def test_passive_without_its_doer_keeps_the_victim_and_no_source():
+    event = only(events_of("Two Turkish journalists were arrested on Friday."), "17")
+    assert event["source"] is None
+    assert event["target"]["country"] == "TUR"
+    assert not events_of("Somebody arrested the journalists on Friday.")  # active voice: no source, no event

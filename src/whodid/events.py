@@ -249,8 +249,8 @@ def _events_for(
     out = []
     for code, srcs, tgts in directed:
         for source, target in product(srcs or [None], tgts or [None]):
-            if source is None and options.require_source:
-                continue
+            if source is None and options.require_source and not (passive and target is not None):
+                continue  # a passive names its victim even when it hides the doer ("was arrested on Friday")
             if target is None and options.require_target:
                 continue
             if source and target and source.actor.code == target.actor.code and source.start == target.start:
