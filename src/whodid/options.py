@@ -16,7 +16,7 @@ class Options:
     max_bytes: int = 25_000_000  # inputs larger than this are skipped with a clear record
     max_chars: int = 400_000  # cleaned articles longer than this are skipped (raise it for books)
     min_chars: int = 20  # cleaned articles shorter than this are skipped as empty
-    require_source: bool = True  # drop events whose source resolves to no actor
+    require_source: bool = True  # drop events without a source actor (a passive that names its victim stays)
     require_target: bool = False  # drop events whose target resolves to no actor
     keep_statements: bool = True  # a bare "X said ..." is a CAMEO 010 event when its sentence holds no other
     actor_files: tuple[str, ...] = ()  # the user's own PETRARCH-format .actors files, added to the packaged ones
