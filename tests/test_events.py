@@ -304,3 +304,13 @@ def test_passive_without_its_doer_keeps_the_victim_and_no_source():
     assert event["source"] is None
     assert event["target"]["country"] == "TUR"
     assert not events_of("Somebody arrested the journalists on Friday.")  # active voice: no source, no event
+
+
+def test_announced_coercive_act_is_a_threat():
+    event = only(events_of("The Turkish government said it will impose a curfew in Ankara."), "13")
+    assert event["code"] == "1323"
+
+
+def test_protesters_blocking_roads_obstruct_passage():
+    event = only(events_of("Turkish farmers blocked roads near Ankara on Friday."), "14")
+    assert event["code"] == "144"
