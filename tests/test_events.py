@@ -314,3 +314,9 @@ def test_announced_coercive_act_is_a_threat():
 def test_protesters_blocking_roads_obstruct_passage():
     event = only(events_of("Turkish farmers blocked roads near Ankara on Friday."), "14")
     assert event["code"] == "144"
+
+
+def test_events_of_a_sentence_come_most_confident_first():
+    events = events_of("Russia condemned Turkey and said it will impose sanctions on Ankara.")
+    assert len(events) >= 2
+    assert [e["confidence"] for e in events] == sorted((e["confidence"] for e in events), reverse=True)

@@ -101,7 +101,7 @@ class SentenceFacts:
 def code_sentence(
     sentence: Sentence, span: Span, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
-    """All events of one sentence, at most one per (code, source, target)."""
+    """All events of one sentence, at most one per (code, source, target), the most confident first."""
     if tools.discards is not None and tools.discards.sentence_reason(sentence.text):
         return []
     doc = span.doc
@@ -128,7 +128,7 @@ def code_sentence(
     if not events and options.keep_statements:
         for i in bare_statements:
             _add_events(events, _events_for(doc[i], final[i], facts, ctx, tools, options))
-    return list(events.values())
+    return sorted(events.values(), key=lambda e: -e.confidence)  # the most likely event of the sentence first
 
 
 def _add_events(events: dict[tuple, Event], new: list[Event]) -> None:
