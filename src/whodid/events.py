@@ -35,7 +35,7 @@ CONTENT_PREPS = frozenset({"of", "for", "with", "over"})  # "accused of", "blame
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
 # Event families whose target, when none is named, is where they happen (CAMEO/PLOVER practice: a protest in
 # Serbia is aimed at Serbia, a meeting in Zurich involves Switzerland, troops deployed in the West Bank face it).
-PLACE_AS_TARGET = frozenset({"04", "14", "15"})
+PLACE_AS_TARGET = ("04", "14", "15", "17", "132")  # code prefixes; a curfew in Cizre is imposed on Turkey too
 # Protests are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
 PURPOSE_AS_TARGET = frozenset({"14"})
 PURPOSE_NOUNS = frozenset({"protest", "support", "solidarity", "opposition", "response", "retaliation"})
@@ -232,7 +232,7 @@ def _events_for(
     if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
         targets = _actors(_purpose_heads(verb), ctx, tools)
     mutual = len(sources) > 1 and (root in MUTUAL_ROOTS or _reciprocal(verb))
-    if not targets and not mutual and root in PLACE_AS_TARGET:  # "demonstrated in Serbia" -> SRB
+    if not targets and not mutual and (coding.code or "").startswith(PLACE_AS_TARGET):  # "rallied in Serbia"
         targets = _actors(_locative_heads(verb), ctx, tools)
     if not targets and mutual:  # "X and Y met", "X and Y delayed their meeting"
         code = coding.code or coding.reverse
@@ -388,10 +388,14 @@ def _purpose_heads(verb: Token) -> list[Token]:
     return heads
 
 
-def _locative_heads(verb: Token) -> list[Token]:
-    """Objects of the verb's locative prepositions ("met in Zurich", "rioted at a jail in Dili")."""
+def _locative_heads(verb: Token, depth: int = NESTED_DEPTH) -> list[Token]:
+    """Objects of the verb's locative prepositions, and of theirs in turn ("met in Zurich", "rioted at a jail
+    in Dili": the jail, then Dili)."""
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
-    return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+    heads = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+    if depth > 1:
+        heads += [q for p in list(heads) for q in _locative_heads(p, depth - 1)]
+    return heads
 
 
 def _preps(verb: Token) -> list[Token]:
