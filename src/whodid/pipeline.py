@@ -17,6 +17,7 @@ from whodid.places import find_places
 from whodid.quotes import find_quotes
 from whodid.records import Article, ArticleResult, RawDocument, Skipped
 from whodid.resources import Resources
+from whodid.tone import article_tone, with_sentence_tone
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,9 @@ def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     else:
         events = [e for sent, span in sents for e in code_sentence(sent, span, ctx, res.tools, res.options)]
     mentions = named_mentions(doc, matches, res.dictionary, article.date)
-    return ArticleResult(article, [s for s, _ in sents], mentions, events, places, quotes)
+    records = [s for s, _ in sents]
+    events = with_sentence_tone(events, records)
+    return ArticleResult(article, records, mentions, events, places, quotes, article_tone(article.text))
 
 
 def process(
