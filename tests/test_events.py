@@ -320,3 +320,12 @@ def test_events_of_a_sentence_come_most_confident_first():
     events = events_of("Russia condemned Turkey and said it will impose sanctions on Ankara.")
     assert len(events) >= 2
     assert [e["confidence"] for e in events] == sorted((e["confidence"] for e in events), reverse=True)
+
+
+def test_first_person_inside_a_quote_is_the_speaker():
+    text = (
+        'Russian Foreign Minister Sergey Lavrov spoke on Friday. "We condemn the attack on our embassy," Lavrov said.'
+    )
+    event = only(events_of(text), "11")
+    assert event["source"]["code"].startswith("RUS")
+    assert event["quoted"] is True

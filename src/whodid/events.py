@@ -15,6 +15,7 @@ from whodid.nominals import NounLexicon
 from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
+from whodid.quotes import quote_at
 from whodid.records import Actor, ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
 from whodid.relevance import Discards
 
@@ -44,6 +45,7 @@ ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "offensive", "fire", "ambush",
      "assault", "operation", "crackdown", "clash", "fighting"}
 )  # fmt: skip
+FIRST_PERSON = frozenset({"i", "we"})
 # Entity types that name an actor even when no dictionary knows it.
 UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
@@ -225,7 +227,7 @@ def _events_for(
 ) -> list[Event]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subjects = _subject_heads(verb, passive)
-    sources = _actors(subjects, ctx, tools) or _unknown_actors(subjects)
+    sources = _actors(subjects, ctx, tools) or _quote_speaker(verb, subjects, ctx) or _unknown_actors(subjects)
     nominal = coding.rule.startswith("noun:")  # the object names the event ("held talks with X"): last resort
     targets = _actors(_object_heads(verb, passive, objects_first=not nominal), ctx, tools)
     root = (coding.code or coding.reverse or "")[:2]
@@ -257,6 +259,14 @@ def _events_for(
                 continue
             out.append(_event(verb, coding, code, source, target, facts, ctx, tools))
     return out
+
+
+def _quote_speaker(verb: Token, subjects: Sequence[Token], ctx: ArticleContext) -> list[ActorMention]:
+    """ "We will not allow it," Lavrov said: inside a quote, "I" and "we" are the speaker."""
+    if not subjects or any(s.lower_ not in FIRST_PERSON for s in subjects):
+        return []
+    quote = quote_at(ctx.quotes, verb.idx)
+    return [quote.speaker] if quote is not None and quote.speaker is not None else []
 
 
 def _unknown_actors(heads: Sequence[Token]) -> list[ActorMention]:
@@ -470,8 +480,9 @@ def _event(
     quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
     location = event_location(facts.places, sentence.start, sentence.end, t_start)
 
-    def rel(m: ActorMention | None) -> tuple[int, int] | None:
-        return (m.start - sentence.start, m.end - sentence.start) if m else None
+    def rel(m: ActorMention | None) -> tuple[int, int] | None:  # None for an actor outside the sentence
+        inside = m is not None and sentence.start <= m.start and m.end <= sentence.end
+        return (m.start - sentence.start, m.end - sentence.start) if inside else None
 
     evidence = Evidence(
         sentence=sentence.text,
