@@ -349,3 +349,112 @@ def test_length_limits() -> None:
     assert isinstance(short, Skipped) and short.reason == "empty"
     long = clean_document(text_doc(BODY), Options(max_chars=100))
     assert isinstance(long, Skipped) and long.reason == "too_long" and "--max-chars" in long.detail
+
+
+# ---------------------------------------------------------------- author, opinion, language, fast dates
+
+TOKYO_BODY = (
+    "<p>China and Japan held talks in Tokyo on Monday about the disputed islands in the East China Sea, the "
+    "foreign ministry said, after weeks of rising tension between the two governments.</p>"
+    "<p>Japan accused China of sending coast guard ships into its waters, and China rejected the charge.</p>"
+)
+
+
+def tokyo_page(head: str = "") -> str:
+    article = f"<article><h1>Talks in Tokyo</h1>{TOKYO_BODY}</article>"
+    return f"<html><head><title>Talks in Tokyo</title>{head}</head><body>{article}</body></html>"
+
+
+def test_html_author_and_opinion_from_page_metadata() -> None:
+    news = clean_article(html_doc(tokyo_page('<meta name="author" content="Jane Doe">'), "https://e.com/world/tokyo"))
+    assert (news.author, news.opinion, news.title) == ("Jane Doe", False, "Talks in Tokyo")
+    section = '<meta property="article:section" content="Opinion">'
+    assert clean_article(html_doc(tokyo_page(section), "https://e.com/world/tokyo")).opinion
+    assert clean_article(html_doc(tokyo_page(), "https://e.com/opinion/2019/tokyo")).opinion
+    assert clean_article(html_doc(tokyo_page(), "https://e.com/columnist-news/tokyo")).opinion is False
+
+
+def test_plain_text_opinion_markers_and_byline_author() -> None:
+    text = f"Opinion\n\nWhy the talks in Geneva will fail\n\nBy Jane Doe\n\n{BODY}"
+    article = clean_article(text_doc(text))
+    assert article.opinion and article.author == "Jane Doe"
+    assert removed_by(article, "opinion_marker") == ["Opinion"] and removed_by(article, "byline") == ["By Jane Doe"]
+    assert article.text == BODY
+    disclaimer = "The views expressed in this article are solely those of the author and not of this site."
+    assert clean_article(text_doc(f"{BODY}\n\n{disclaimer}")).opinion
+    assert clean_article(text_doc(f"Opinion: the talks will fail\n\n{BODY}")).opinion
+    assert not clean_article(text_doc(BODY)).opinion
+
+
+def test_seeds_are_flagged_as_commentary(shared_dir: Path) -> None:
+    assert clean_article(text_doc(seed(shared_dir, "000"))).opinion  # "only a member of this blog may post"
+    assert clean_article(text_doc(seed(shared_dir, "001"))).opinion  # "views ... solely those of the author"
+
+
+def test_non_english_article_is_skipped_with_the_language() -> None:
+    french = (
+        "Le gouvernement français a annoncé jeudi de nouvelles sanctions contre la Russie, a déclaré le ministre "
+        "des affaires étrangères, qui a ajouté que les négociations se poursuivraient la semaine prochaine."
+    )
+    skipped = clean_document(text_doc(french), OPTIONS)
+    assert isinstance(skipped, Skipped) and skipped.reason == "not_english" and "French (fr" in skipped.detail
+    assert clean_article(text_doc(BODY)).language == "en"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3 December, 2016",
+        "March 5, 2024",
+        "Monday, March 5, 2024",
+        "5th of June 2019",
+        "Sept. 9, 2016",
+        "Posted on May 2, 2016 at 9:00",
+        "12/03/2016",
+        "2016-12-03",
+        "31 February 2016",
+        "Mayor 5, 2016",
+        "in 2016",
+    ],
+)
+def test_fast_date_lines_agree_with_dateparser(line: str) -> None:
+    from whodid.clean import _DATE_PREFIX, _DATE_SUFFIX
+    from whodid.dates import parse_date
+
+    core = _DATE_SUFFIX.sub("", _DATE_PREFIX.sub("", line)).strip(" ,.|-–—")
+    assert date_line(line) == parse_date(core)
+
+
+def test_newsletter_prompts_and_author_contact_taglines_are_removed() -> None:
+    tail = [
+        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe.",
+    ]
+    article = clean_article(text_doc("\n\n".join([BODY, *tail])))
+    assert article.text == BODY
+    assert removed_by(article, "subscribe") == tail[:1] and removed_by(article, "contact") == tail[1:]
+    kept = "The spokesman could not be reached at the ministry on Friday, and the newsletter he edits was silent."
+    assert kept in clean_article(text_doc(f"{BODY}\n\n{kept}")).text
+
+
+def test_title_variants_reading_time_and_button_lists() -> None:
+    page = (
+        "<html><head><title>NASA adds five companies to lunar lander program - SpaceNews.com</title></head><body>"
+        "<article><h1>NASA adds five companies to lunar lander program</h1><p>5 min read</p>"
+        "<ul><li>Order Reprints</li><li>Print Article</li></ul>"
+        f"{TOKYO_BODY}</article></body></html>"
+    )
+    article = clean_article(html_doc(page, "https://spacenews.com/nasa-landers"))
+    assert article.text.startswith("China and Japan held talks")
+    assert removed_by(article, "title") == ["NASA adds five companies to lunar lander program"]
+    assert removed_by(article, "reading_time") == ["5 min read"]
+    text = f"Updates on the Geneva talks\n\n{BODY}"
+    other = clean_article(text_doc(text, title="Live updates: the Geneva talks"))
+    assert other.text.startswith("Updates on the Geneva talks")  # too few shared words: not the title
+    high_school = clean_article(
+        text_doc(
+            f"High School Roundup: Viera defeats Rockledge to remain undefeated\n\n{BODY}",
+            title="HS Roundup: Viera defeats Rockledge to remain undefeated",
+        )
+    )
+    assert high_school.text == BODY

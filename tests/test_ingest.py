@@ -290,6 +290,19 @@ def test_decode_bytes_fallbacks() -> None:
     assert decode_bytes(b"\x00\x01\x02binary") == (None, "binary")
 
 
+def test_utf8_with_a_stray_byte_is_not_read_as_cp1252() -> None:
+    data = "Café “news” in Zürich – São Paulo".encode() + b"\xe9 end"
+    assert decode_bytes(data) == ("Café “news” in Zürich – São Paulo\ufffd end", None)
+    assert decode_bytes("Café in Nîmes".encode("latin-1")) == ("Café in Nîmes", None)
+
+
+def test_utf16_without_byte_order_mark_is_decoded() -> None:
+    text = "Egypt and Israel signed an accord in Cairo on Sunday. Café owners cheered."
+    assert decode_bytes(text.encode("utf-16-le")) == (text, None)
+    assert decode_bytes(text.encode("utf-16-be")) == (text, None)
+    assert decode_bytes(b"\x00\x01" * 40) == (None, "binary")
+
+
 # ---------------------------------------------------------------- parse_jsonl_line
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 import re
 import unicodedata
@@ -11,7 +12,8 @@ from itertools import groupby
 from typing import Literal
 from urllib.parse import urlsplit
 
-from whodid.dates import parse_date
+from whodid.dates import MONTHS, parse_date
+from whodid.language import judge_language
 from whodid.options import Options
 from whodid.records import Article, RawDocument, RemovedLine, Skipped, stable_id
 
@@ -20,7 +22,9 @@ Layout = Literal["lone_word", "wrapped", "lines"]
 MAX_HTML_TAGS = 50_000  # above this, trafilatura is slow (superlinear): render the page text cheaply instead
 BIG_HTML = 1_000_000  # pages larger than this lose their huge script and style blocks before extraction
 HEADER_PARAGRAPHS = 5  # title, date and byline are looked for among the first paragraphs only
+THIN_EXTRACTION_WORDS = 100  # a precise extraction this short is checked against trafilatura's default mode
 WRAP_WIDTH_LIMIT = 100  # texts whose lines are mostly shorter than this are treated as hard-wrapped
+TITLE_OVERLAP = 0.7  # a headline-like first paragraph sharing this share of its words with the page title is it
 
 _ODD_SPACE = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
@@ -45,8 +49,10 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         "share",
         rf"(?:share|tweet|email|print|pin)(?: (?:this|it))?(?: (?:article|story|post|page))?"
         rf"(?: (?:on|via) \w+)?:?"
-        rf"|share on {_SOCIAL}|{_SOCIAL}(?:{_SEP}+{_SOCIAL})*|like this:?|(?:like|follow) us on \w+\.?",
+        rf"|share on {_SOCIAL}|{_SOCIAL}(?:{_SEP}+{_SOCIAL})*|like this:?|(?:like|follow) us on \w+\.?"
+        r"|(?:order )?reprints?(?: (?:&|and) permissions)?",
     ),
+    ("reading_time", r"(?:\d+[- ]?min(?:ute)?s?\.? read|(?:estimated )?reading time:? \d+ min(?:ute)?s?\.?)"),
     (
         "related",
         r"(?:related|recommended|popular|latest|trending|similar|more)(?: (?:posts?|articles?|stories|news"
@@ -84,9 +90,22 @@ _DISCLAIMER = re.compile(
 )
 _EDITORIAL_NOTE = re.compile(r"^\((?:emphasis|bold|italics?|underlin\w*|highlight\w*)\b[^()]{0,40}\)$", re.I)
 # Paragraph rules: a short paragraph containing one of these is boilerplate (keywords make a cheap pre-check).
+_SHORT = r"^(?=.{0,300}$)"  # a rule for short paragraphs only
+_NEWSLETTER = re.compile(
+    rf"{_SHORT}.*(?:\b(?:subscribe|sign up)\b.{{0,80}}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,80}\b(?:subscribe|sign up)\b)",
+    re.I | re.S,
+)
+_CONTACT = re.compile(  # an author's contact tagline: "Jane Doe may be reached at jdoe@example.com. Follow her ..."
+    rf"{_SHORT}.*(?:\b(?:can|may) be (?:reached|contacted) at\b.{{0,100}}(?:@|\.com\b|\d{{3}}[-. ]\d{{4}})"
+    r"|^follow (?:him|her|them|us|me)\b.{0,60}(?:twitter|facebook|instagram|linkedin|@\w+))",
+    re.I | re.S,
+)
 _PARAGRAPH_RULES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("disclaimer", ("expressed", "necessarily", "advice", "reserved"), _DISCLAIMER),
     ("editorial_note", ("(",), _EDITORIAL_NOTE),
+    ("subscribe", ("newsletter",), _NEWSLETTER),
+    ("contact", ("reached at", "contacted at", "follow "), _CONTACT),
 )
 _PARAGRAPH_RULE_MAX = 600  # longer paragraphs are body text even when they mention a disclaimer phrase
 _REPEAT_MIN = 25  # shorter repeated lines ("Question: Yes.") may be real dialogue
@@ -100,8 +119,27 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _DATE_PREFIX = re.compile(r"^(?:published|posted|updated|dated?)(?: on)?\s*[:\-–—]?\s*", re.I)
 _DATE_SUFFIX = re.compile(r"(?:\s*(?:,|at|-|–|—|\|)?\s*\d{1,2}:\d{2}.*|\s+by\s+.*|\s*\|.*)$", re.I)
 _NAME = r"[A-Z][\w.'’-]*"
-_BYLINE = re.compile(rf"(?:[Bb]y|[Ww]ritten by|[Pp]osted by)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*[,|].{{0,40}})?")
+_BYLINE = re.compile(rf"(?:[Bb]y|[Ww]ritten by|[Pp]osted by)\s+({_NAME}(?:\s+{_NAME}){{0,3}})(?:\s*[,|].{{0,40}})?")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WORD = re.compile(r"\w+")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+_MONTH += r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_COMMON_DATE = re.compile(  # "3 December, 2016", "Monday, March 5, 2024": read without dateparser (fast)
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))",
+    re.I,
+)
+_DATE_HINT = re.compile(rf"\b{_MONTH}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.I)  # else no full date
+_OPINION_WORDS = r"opinions?|commentary|commentaries|op-?eds?|editorials?|columns?|columnists?|viewpoints?"
+_OPINION_MARKER = re.compile(
+    rf"(?:{_OPINION_WORDS}|guest (?:column|essay|opinion))(?:\s*[|/>»]\s*[\w ,&]{{1,40}})?", re.I
+)
+_OPINION_PREFIX = re.compile(rf"(?:{_OPINION_WORDS})\s*[:|]", re.I)  # "Opinion: Why ..." in a title
+_OPINION_PATH = re.compile(rf"/(?:{_OPINION_WORDS}|blogs?)(?:/|$)", re.I)
+_OPINION_DISCLAIMER = re.compile(
+    r"\b(?:views|opinions)\b.{0,120}\b(?:those|views) of the (?:authors?|writers?)\b", re.I
+)
+_BLOG_WIDGET = re.compile(r"\bmembers? of this blog\b", re.I)
 
 _SCRIPT_STYLE = re.compile(r"<(script|style|noscript|template)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -120,6 +158,8 @@ class Extracted:
     title: str | None = None
     date: str | None = None
     sitename: str | None = None
+    author: str | None = None
+    opinion: bool = False  # the page's metadata files it under opinion/commentary
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +169,15 @@ class Header:
     title: str | None
     date: str | None
     removals: dict[int, str]  # paragraph index -> reason
+    author: str | None = None  # from a byline paragraph ("By Jane Doe")
 
 
 # ---------------------------------------------------------------- entry point
 
 
-def clean_document(doc: RawDocument, options: Options) -> Article | Skipped:
-    """The cleaned article of one document, or a Skipped record saying why there is none."""
+def clean_document(doc: RawDocument, options: Options, *, check_language: bool = True) -> Article | Skipped:
+    """The cleaned article of one document, or a Skipped record saying why there is none (with
+    `check_language`, an article clearly not in an accepted language is skipped as "not_english")."""
     extracted = Extracted(text=doc.content)
     if doc.media_type == "html":
         try:
@@ -144,30 +186,35 @@ def clean_document(doc: RawDocument, options: Options) -> Article | Skipped:
             detail = f"HTML extraction failed ({type(exc).__name__}: {exc}); check the file is a web page"
             return Skipped(doc.origin, "extract_failed", detail, doc.doc_id)
     try:
-        return _build_article(doc, extracted, options)
+        return _build_article(doc, extracted, options, check_language)
     except Exception as exc:  # a cleaning bug must not end a run either; report it with the input
         detail = f"cleaning failed ({type(exc).__name__}: {exc}); please report this input"
         return Skipped(doc.origin, "clean_failed", detail, doc.doc_id)
 
 
-def _build_article(doc: RawDocument, extracted: Extracted, options: Options) -> Article | Skipped:
+def _build_article(doc: RawDocument, extracted: Extracted, options: Options, check: bool) -> Article | Skipped:
     layout: Layout | None = "lines" if doc.media_type == "html" else None
     paragraphs, removed = clean_paragraphs(extracted.text, layout)
     known_title = doc.title or extracted.title
     header = detect_header(paragraphs, known_title)
     if len(header.removals) == len(paragraphs):  # a lone headline-like line is the text, not a title
-        header = Header(header.title, header.date, {})
+        header = Header(header.title, header.date, {}, header.author)
     for index, reason in sorted(header.removals.items()):
         removed.append(RemovedLine(paragraphs[index], reason))
     text = "\n\n".join(p for i, p in enumerate(paragraphs) if i not in header.removals)
     if len(text) < options.min_chars:
-        detail = f"{len(text)} characters left after cleaning (min_chars={options.min_chars}): no article; "
+        what = "the page has no article text" if doc.media_type == "html" else "no article"
+        detail = f"{len(text)} characters left after cleaning (min_chars={options.min_chars}): {what}; "
         detail += "lower --min-chars to keep very short texts"
         return Skipped(doc.origin, "empty", detail, doc.doc_id)
     if len(text) > options.max_chars:
         detail = f"{len(text):,} characters after cleaning, over max_chars={options.max_chars:,}: "
         detail += "raise --max-chars to process it"
         return Skipped(doc.origin, "too_long", detail, doc.doc_id)
+    accepted = accepted_languages(options) if check else ()
+    verdict = judge_language(text, accepted) if accepted else None
+    if verdict is not None and not verdict.keep:
+        return Skipped(doc.origin, "not_english", verdict.skip_detail(), doc.doc_id)
     date, date_source = _choose_date(doc.date, extracted.date, header.date)
     return Article(
         article_id=article_id(text),
@@ -179,14 +226,37 @@ def _build_article(doc: RawDocument, extracted: Extracted, options: Options) -> 
         date_source=date_source,
         source=extracted.sitename or domain_of(doc.url),
         url=doc.url,
-        language="en",
+        language=verdict.language if verdict is not None else "en",
         removed=tuple(removed),
+        author=extracted.author or header.author,
+        opinion=extracted.opinion or is_opinion(doc.url, known_title or header.title, paragraphs, removed),
     )
+
+
+def accepted_languages(options: Options) -> tuple[str, ...]:
+    """The languages whose articles are coded: `Options.languages` where the options have it, else English;
+    an empty tuple turns the language check off."""
+    return tuple(getattr(options, "languages", ("en",)))
 
 
 def article_id(text: str) -> str:
     """A content hash of the text with whitespace collapsed: the same article text always gets the same id."""
     return stable_id(" ".join(text.split()))
+
+
+def is_opinion(url: str | None, title: str | None, paragraphs: Sequence[str], removed: Sequence[RemovedLine]) -> bool:
+    """Whether the page says it is opinion or commentary: an opinion section in its URL, header or title, a
+    "views ... those of the author" disclaimer, or a personal blog's comment widget."""
+    if url and _OPINION_PATH.search(urlsplit(url).path if "//" in url else url):
+        return True
+    if title and _OPINION_PREFIX.match(title):
+        return True
+    for line in removed:
+        if line.reason == "opinion_marker" or (line.reason == "disclaimer" and _OPINION_DISCLAIMER.search(line.text)):
+            return True
+        if line.reason in ("comments", "after_comments") and _BLOG_WIDGET.search(line.text):
+            return True
+    return any(len(p) <= _PARAGRAPH_RULE_MAX and _OPINION_DISCLAIMER.search(p) for p in paragraphs[-3:])
 
 
 def _choose_date(given: str | None, metadata: str | None, in_text: str | None) -> tuple[str | None, str]:
@@ -217,9 +287,11 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     import trafilatura
 
     result = trafilatura.bare_extraction(
-        html, url=url, favor_precision=True, include_comments=False, with_metadata=True
+        html, url=url, favor_precision=True, fast=True, include_comments=False, with_metadata=True
     )
     text = getattr(result, "text", None) or ""
+    if len(text.split()) < THIN_EXTRACTION_WORDS:
+        text = _fuller_extraction(html, url, text)
     if not text.strip():
         text = trafilatura.html2txt(html) or render_html_text(html)
     if result is None:
@@ -230,7 +302,30 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         title=_clean_inline(getattr(result, "title", None)) or _html_title(html),
         date=date if isinstance(date, str) and _ISO.fullmatch(date) else None,
         sitename=_clean_inline(getattr(result, "sitename", None)),
+        author=_clean_inline(getattr(result, "author", None)),
+        opinion=_filed_as_opinion(getattr(result, "categories", None), getattr(result, "tags", None)),
     )
+
+
+def _fuller_extraction(html: str, url: str | None, quick: str) -> str:
+    """When the quick extraction (trafilatura's precise mode without its fallback extractors) returns little,
+    the same with fallbacks, then the default (less strict) mode: a thin result is often only a fragment (a
+    paywall notice, a caption), and a default-mode result three times longer is then the article."""
+    import trafilatura
+
+    checked = trafilatura.extract(html, url=url, favor_precision=True, include_comments=False) or ""
+    best = checked if len(checked.split()) > len(quick.split()) else quick
+    if len(best.split()) >= THIN_EXTRACTION_WORDS:
+        return best
+    default = trafilatura.extract(html, url=url, include_comments=False) or ""
+    return default if len(default.split()) > 3 * len(best.split()) else best
+
+
+def _filed_as_opinion(categories: object, tags: object) -> bool:
+    """A page whose section (category) or one of whose tags is an opinion/commentary label."""
+    labels = [label for group in (categories, tags) if isinstance(group, list) for label in group]
+    split = [part.strip() for label in labels if isinstance(label, str) for part in label.split(",")]
+    return any(_OPINION_MARKER.fullmatch(label) and len(label) <= 30 for label in split)
 
 
 def render_html_text(html: str) -> str:
@@ -301,7 +396,8 @@ def line_boilerplate_reason(line: str) -> str | None:
     """The rule that marks a whole line as boilerplate, or None."""
     if len(line) > _LINE_RULE_MAX:
         return None
-    match = _LINE_RULE.fullmatch(line)
+    bullet = _BULLET.match(line)  # "- Print Article" in a list of buttons
+    match = _LINE_RULE.fullmatch(line[bullet.end() :] if bullet else line)
     if match:
         return _LINE_REASONS[match.lastgroup or ""]
     return "cookies" if "cookie" in line.casefold() and _COOKIE.search(line) else None
@@ -440,26 +536,31 @@ def detect_header(paragraphs: Sequence[str], known_title: str | None = None) -> 
     removals: dict[int, str] = {}
     date = None
     top = list(paragraphs[:HEADER_PARAGRAPHS])
+    author = None
     for i, paragraph in enumerate(top):
         if date is None and (found := date_line(paragraph)):
             date, removals[i] = found, "date_line"
-        elif _BYLINE.fullmatch(paragraph):
-            removals[i] = "byline"
+        elif byline := _BYLINE.fullmatch(paragraph):
+            removals[i], author = "byline", author or byline.group(1)
+        elif len(paragraph) <= 60 and _OPINION_MARKER.fullmatch(paragraph):
+            removals[i] = "opinion_marker"
     title_index = _title_index(top, known_title, removals)
     if title_index is None:
-        return Header(None, date, removals)
+        return Header(None, date, removals, author)
     removals[title_index] = "title"
     date_index = next((i for i, reason in removals.items() if reason == "date_line"), None)
     if known_title is None and date_index is not None and abs(date_index - title_index) == 1:
         for i in range(min(date_index, title_index)):
             removals.setdefault(i, "before_header")
-    return Header(top[title_index], date, removals)
+    return Header(top[title_index], date, removals, author)
 
 
 def _title_index(top: Sequence[str], known_title: str | None, taken: dict[int, str]) -> int | None:
     if known_title:
         wanted = _comparable(known_title)
-        return next((i for i, p in enumerate(top) if i not in taken and _comparable(p) == wanted), None)
+        free = [i for i in range(len(top)) if i not in taken]
+        exact = next((i for i in free if _comparable(top[i]) == wanted), None)
+        return exact if exact is not None else next((i for i in free if _is_title_variant(top[i], wanted)), None)
     for i, paragraph in enumerate(top):
         if i in taken:
             continue
@@ -468,6 +569,18 @@ def _title_index(top: Sequence[str], known_title: str | None, taken: dict[int, s
         if _is_body(paragraph):
             return None
     return None
+
+
+def _is_title_variant(paragraph: str, title: str) -> bool:
+    """A headline-like paragraph that is the page title in another wording: the title with the site name
+    cut off or added, or mostly the same words ("HS Roundup: ..." for "High School Roundup: ...")."""
+    if not is_headline(paragraph):
+        return False
+    text = _comparable(paragraph)
+    if min(len(text), len(title)) >= 0.6 * max(len(text), len(title)) and (text in title or title in text):
+        return True
+    words, wanted = set(_WORD.findall(text)), set(_WORD.findall(title))
+    return len(words & wanted) >= TITLE_OVERLAP * len(words | wanted)
 
 
 def is_headline(text: str) -> bool:
@@ -491,7 +604,17 @@ def date_line(text: str) -> str | None:
     if len(text) > 60 or not _YEAR.search(text):
         return None
     core = _DATE_SUFFIX.sub("", _DATE_PREFIX.sub("", text)).strip(" ,.|-–—")
-    return parse_date(core) if core else None
+    if common := _COMMON_DATE.fullmatch(core):
+        return _iso_date(common)
+    return parse_date(core) if _DATE_HINT.search(core) else None
+
+
+def _iso_date(match: re.Match[str]) -> str | None:
+    year, month, day = (match["y1"] or match["y2"], match["m1"] or match["m2"], match["d1"] or match["d2"])
+    try:
+        return dt.date(int(year), MONTHS[month[:3].lower()], int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _comparable(text: str) -> str:

@@ -117,6 +117,8 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
             return data.decode("utf-16"), None
         except UnicodeDecodeError:
             return None, "decode"
+    if (utf16 := _decode_utf16_without_bom(data)) is not None:
+        return utf16, None
     if looks_binary(data[:8192]):
         return None, "binary"
     return _decode_utf8(data)
@@ -440,6 +442,8 @@ def _decode_utf8(data: bytes) -> tuple[str | None, str | None]:
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             return data[: exc.start].decode("utf-8", errors="strict"), None  # cut mid-character
+    if (mostly := _decode_mostly_utf8(data)) is not None:
+        return mostly, None
     western = _decode_western(data)
     if western is not None:
         return western, None
@@ -447,6 +451,28 @@ def _decode_utf8(data: bytes) -> tuple[str | None, str | None]:
 
     best = from_bytes(data).best()
     return (str(best), None) if best is not None else (None, "decode")
+
+
+def _decode_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: mostly-ASCII text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 16 or b"\x00" not in sample:
+        return None
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.7 * len(zeros):
+            with contextlib.suppress(UnicodeDecodeError):
+                text = data[: len(data) // 2 * 2].decode(encoding)
+                if not looks_binary(text[:2048].encode("utf-8", errors="replace")):
+                    return text
+    return None
+
+
+def _decode_mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes (a bad byte replaced by U+FFFD), rather than mojibake from cp1252."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad  # non-ASCII characters read well
+    return text if good >= 2 * bad else None
 
 
 def _decode_western(data: bytes) -> str | None:
