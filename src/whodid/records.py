@@ -28,6 +28,7 @@ class RawDocument:
     title: str | None = None  # supplied by the input (JSONL field), if any
     date: str | None = None  # ISO date supplied by the input, if any
     url: str | None = None
+    crawl_date: str | None = None  # ISO date the page was fetched (WARC-Date): the last resort for the date
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class Article:
     text: str
     title: str | None = None
     date: str | None = None  # ISO publication date
-    date_source: str = "none"  # input | html-metadata | text | none
+    date_source: str = "none"  # input | html-metadata | text | crawl | none
     source: str | None = None  # publisher / site name or domain
     url: str | None = None
     language: str = "en"
