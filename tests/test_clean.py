@@ -12,9 +12,7 @@ from whodid.clean import (
     clean_document,
     date_line,
     detect_layout,
-    domain_of,
     is_headline,
-    normalise_whitespace,
     repair_hard_wraps,
     strip_boilerplate,
     strip_boilerplate_paragraphs,
@@ -154,11 +152,6 @@ def test_hyphenated_line_end_and_bullets() -> None:
     ]
 
 
-def test_normalise_whitespace_keeps_typographic_quotes() -> None:
-    raw = "He\u00a0said \u201cno\u201d\u200b \u2013 twice.\r\nIt’s   done.\u2028Next"
-    assert normalise_whitespace(raw) == "He said “no” – twice.\nIt’s done.\nNext"
-
-
 # ---------------------------------------------------------------- boilerplate
 
 
@@ -239,6 +232,21 @@ def test_given_title_and_date_win() -> None:
     assert article.source == "ex.org"
 
 
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"crawl_date": "2020-01-02"}, ("2020-01-02", "crawl")),
+        ({"crawl_date": "2020-01-02", "date": "2016-12-04"}, ("2016-12-04", "input")),
+        ({}, (None, "none")),
+    ],
+)
+def test_crawl_date_is_the_last_fallback(fields: dict[str, str], expected: tuple[str | None, str]) -> None:
+    article = clean_article(text_doc(BODY, **fields))
+    assert (article.date, article.date_source) == expected
+    dated = clean_article(text_doc(f"3 December, 2016\n\n{BODY}", crawl_date="2020-01-02"))
+    assert (dated.date, dated.date_source) == ("2016-12-03", "text")  # a date line in the text wins
+
+
 def test_single_headline_like_line_stays_the_text() -> None:
     article = clean_article(text_doc("Kerry meets Lavrov in Geneva for talks"))
     assert article.text == "Kerry meets Lavrov in Geneva for talks" and article.removed == ()
@@ -268,12 +276,6 @@ def test_is_headline() -> None:
     assert not is_headline("Officials said the talks would resume next week.")
     assert not is_headline("“NATO and the United States should change their policy”")
     assert not is_headline("Aleppo")
-
-
-def test_domain_of() -> None:
-    assert domain_of("https://www.example.com/a/b?c=1") == "example.com"
-    assert domain_of("news.example.org/story") == "news.example.org"
-    assert domain_of(None) is None
 
 
 # ---------------------------------------------------------------- HTML

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from whodid.clean import clean_document
 from whodid.ingest import (
-    decode_bytes,
     iter_documents,
     iter_text_stream,
     normalise_input_date,
     parse_jsonl_line,
 )
 from whodid.options import Options
-from whodid.records import RawDocument, Skipped
+from whodid.records import Article, RawDocument, Skipped
 
 OPTIONS = Options()
 ARTICLE = "Russia and the United States held talks in Geneva on Friday about a ceasefire in Aleppo.\n"
@@ -34,12 +34,19 @@ def reasons(items: list[RawDocument | Skipped]) -> list[str]:
     return [item.reason if isinstance(item, Skipped) else "doc" for item in items]
 
 
-def warc_response(uri: str, body: bytes, ctype: str = "text/html; charset=utf-8", status: str = "200 OK") -> bytes:
-    """One WARC/1.0 response record holding an HTTP response, written by hand."""
+def warc_response(
+    uri: str,
+    body: bytes,
+    ctype: str = "text/html; charset=utf-8",
+    status: str = "200 OK",
+    warc_date: str | None = "2016-12-03T10:00:00Z",
+) -> bytes:
+    """One WARC/1.0 response record holding an HTTP response, written by hand (no WARC-Date if None)."""
     http = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+    date = f"WARC-Date: {warc_date}\r\n" if warc_date else ""
     head = (
         f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{abs(hash(uri))}>\r\n"
-        f"WARC-Target-URI: {uri}\r\nWARC-Date: 2016-12-03T10:00:00Z\r\n"
+        f"WARC-Target-URI: {uri}\r\n{date}"
         f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
     )
     return head.encode() + http + b"\r\n\r\n"
@@ -168,6 +175,30 @@ def test_warc_gz_html_responses(tmp_path: Path) -> None:
     assert (page.url, page.media_type, page.content) == ("https://news.example.com/a", "html", PAGE)
     assert page.doc_id.startswith("urn:uuid:") and page.origin == f"{path}#R1"
     assert text.media_type == "text"
+    assert page.crawl_date == text.crawl_date == "2016-12-03"
+
+
+def test_warc_crawl_date_is_the_last_date_fallback(tmp_path: Path) -> None:
+    body = "".join(f"<p>{ARTICLE.strip()} {word}</p>" for word in ("First.", "Second.", "Third."))
+    undated = f"<html><head><title>Geneva talks</title></head><body><article>{body}</article></body></html>"
+    meta = '<meta property="article:published_time" content="2016-11-28T08:00:00Z">'
+    dated = undated.replace("</title>", f"</title>{meta}")
+    records = [
+        warc_response("https://e.com/undated", undated.encode(), warc_date="2016-12-05T10:00:00Z"),
+        warc_response("https://e.com/dated", dated.encode(), warc_date="2016-12-05T10:00:00Z"),
+        warc_response("https://e.com/no-warc-date", undated.encode(), warc_date=None),
+    ]
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"".join(records))
+    docs = read_all(path)
+    assert [d.crawl_date for d in docs] == ["2016-12-05", "2016-12-05", None]
+    articles = [clean_document(d, OPTIONS) for d in docs]
+    assert all(isinstance(a, Article) for a in articles)
+    assert [(a.date, a.date_source) for a in articles] == [
+        ("2016-12-05", "crawl"),
+        ("2016-11-28", "html-metadata"),
+        (None, "none"),
+    ]
 
 
 def test_plain_warc_and_truncated_warc_gz(tmp_path: Path) -> None:
@@ -238,7 +269,7 @@ def test_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(doc, RawDocument) and doc.doc_id == "q"
 
 
-# ---------------------------------------------------------------- errors and decoding
+# ---------------------------------------------------------------- errors
 
 
 def test_empty_binary_and_undecodable_files(tmp_path: Path) -> None:
@@ -280,27 +311,6 @@ def test_file_without_read_permission_is_unreadable(tmp_path: Path, monkeypatch:
     monkeypatch.setattr("whodid.ingest.os.access", lambda *_args: False)  # what a non-root user without rights sees
     [skipped] = read_all(path)
     assert isinstance(skipped, Skipped) and skipped.reason == "unreadable" and "permission" in skipped.detail
-
-
-def test_decode_bytes_fallbacks() -> None:
-    assert decode_bytes("Café “news” – ok".encode("cp1252")) == ("Café “news” – ok", None)
-    assert decode_bytes(b"\xef\xbb\xbfhello") == ("hello", None)
-    assert decode_bytes("hello world".encode("utf-16")) == ("hello world", None)
-    assert decode_bytes("naïve".encode() + "é".encode()[:1]) == ("naïve", None)  # cut mid-character
-    assert decode_bytes(b"\x00\x01\x02binary") == (None, "binary")
-
-
-def test_utf8_with_a_stray_byte_is_not_read_as_cp1252() -> None:
-    data = "Café “news” in Zürich – São Paulo".encode() + b"\xe9 end"
-    assert decode_bytes(data) == ("Café “news” in Zürich – São Paulo\ufffd end", None)
-    assert decode_bytes("Café in Nîmes".encode("latin-1")) == ("Café in Nîmes", None)
-
-
-def test_utf16_without_byte_order_mark_is_decoded() -> None:
-    text = "Egypt and Israel signed an accord in Cairo on Sunday. Café owners cheered."
-    assert decode_bytes(text.encode("utf-16-le")) == (text, None)
-    assert decode_bytes(text.encode("utf-16-be")) == (text, None)
-    assert decode_bytes(b"\x00\x01" * 40) == (None, "binary")
 
 
 # ---------------------------------------------------------------- parse_jsonl_line

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import html as html_lib
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -13,23 +11,17 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from whodid.dates import MONTHS, parse_date
+from whodid.decode import normalise_whitespace
+from whodid.html_extract import OPINION_MARKER, OPINION_WORDS, Extracted, domain_of, extract_html
 from whodid.language import judge_language
 from whodid.options import Options
 from whodid.records import Article, RawDocument, RemovedLine, Skipped, stable_id
 
 Layout = Literal["lone_word", "wrapped", "lines"]
 
-MAX_HTML_TAGS = 50_000  # above this, trafilatura is slow (superlinear): render the page text cheaply instead
-BIG_HTML = 1_000_000  # pages larger than this lose their huge script and style blocks before extraction
 HEADER_PARAGRAPHS = 5  # title, date and byline are looked for among the first paragraphs only
-THIN_EXTRACTION_WORDS = 100  # a precise extraction this short is checked against trafilatura's default mode
 WRAP_WIDTH_LIMIT = 100  # texts whose lines are mostly shorter than this are treated as hard-wrapped
 TITLE_OVERLAP = 0.7  # a headline-like first paragraph sharing this share of its words with the page title is it
-
-_ODD_SPACE = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
-_LINE_SEPARATOR = re.compile("[\u2028\u2029\x0b\x0c\x85]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 _SEP = r"[\s,:;|/·•>»\-–—]"
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|email|e-mail|print|copy link)"
@@ -120,7 +112,6 @@ _DATE_PREFIX = re.compile(r"^(?:published|posted|updated|dated?)(?: on)?\s*[:\-�
 _DATE_SUFFIX = re.compile(r"(?:\s*(?:,|at|-|–|—|\|)?\s*\d{1,2}:\d{2}.*|\s+by\s+.*|\s*\|.*)$", re.I)
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(rf"(?:[Bb]y|[Ww]ritten by|[Pp]osted by)\s+({_NAME}(?:\s+{_NAME}){{0,3}})(?:\s*[,|].{{0,40}})?")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"\w+")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
 _MONTH += r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -130,36 +121,12 @@ _COMMON_DATE = re.compile(  # "3 December, 2016", "Monday, March 5, 2024": read 
     re.I,
 )
 _DATE_HINT = re.compile(rf"\b{_MONTH}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.I)  # else no full date
-_OPINION_WORDS = r"opinions?|commentary|commentaries|op-?eds?|editorials?|columns?|columnists?|viewpoints?"
-_OPINION_MARKER = re.compile(
-    rf"(?:{_OPINION_WORDS}|guest (?:column|essay|opinion))(?:\s*[|/>»]\s*[\w ,&]{{1,40}})?", re.I
-)
-_OPINION_PREFIX = re.compile(rf"(?:{_OPINION_WORDS})\s*[:|]", re.I)  # "Opinion: Why ..." in a title
-_OPINION_PATH = re.compile(rf"/(?:{_OPINION_WORDS}|blogs?)(?:/|$)", re.I)
+_OPINION_PREFIX = re.compile(rf"(?:{OPINION_WORDS})\s*[:|]", re.I)  # "Opinion: Why ..." in a title
+_OPINION_PATH = re.compile(rf"/(?:{OPINION_WORDS}|blogs?)(?:/|$)", re.I)
 _OPINION_DISCLAIMER = re.compile(
     r"\b(?:views|opinions)\b.{0,120}\b(?:those|views) of the (?:authors?|writers?)\b", re.I
 )
 _BLOG_WIDGET = re.compile(r"\bmembers? of this blog\b", re.I)
-
-_SCRIPT_STYLE = re.compile(r"<(script|style|noscript|template)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_BLOCKS = r"p|div|br|li|h[1-6]|tr|article|section|blockquote|header|footer|ul|ol"
-_BLOCK_TAG = re.compile(rf"<\s*/?\s*(?:{_BLOCKS})\b[^<>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^<>]*>")
-_TITLE_TAG = re.compile(r"<title\b[^<>]*>([^<]{1,300})</title", re.I)
-_BODY_TAG = re.compile(r"<body\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """Main text and metadata taken out of an HTML page."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None
-    sitename: str | None = None
-    author: str | None = None
-    opinion: bool = False  # the page's metadata files it under opinion/commentary
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +182,7 @@ def _build_article(doc: RawDocument, extracted: Extracted, options: Options, che
     verdict = judge_language(text, accepted) if accepted else None
     if verdict is not None and not verdict.keep:
         return Skipped(doc.origin, "not_english", verdict.skip_detail(), doc.doc_id)
-    date, date_source = _choose_date(doc.date, extracted.date, header.date)
+    date, date_source = _choose_date(doc.date, extracted.date, header.date, doc.crawl_date)
     return Article(
         article_id=article_id(text),
         doc_id=doc.doc_id,
@@ -259,108 +226,15 @@ def is_opinion(url: str | None, title: str | None, paragraphs: Sequence[str], re
     return any(len(p) <= _PARAGRAPH_RULE_MAX and _OPINION_DISCLAIMER.search(p) for p in paragraphs[-3:])
 
 
-def _choose_date(given: str | None, metadata: str | None, in_text: str | None) -> tuple[str | None, str]:
-    pairs = ((given, "input"), (metadata, "html-metadata"), (in_text, "text"))
+def _choose_date(
+    given: str | None, metadata: str | None, in_text: str | None, crawl: str | None
+) -> tuple[str | None, str]:
+    """The article date and where it came from: input, HTML metadata, a date line, then the crawl date."""
+    pairs = ((given, "input"), (metadata, "html-metadata"), (in_text, "text"), (crawl, "crawl"))
     return next(((value, source) for value, source in pairs if value), (None, "none"))
 
 
-def domain_of(url: str | None) -> str | None:
-    """The host of a URL without "www." ("https://www.example.com/a" -> "example.com"), or None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
-
-
-# ---------------------------------------------------------------- HTML
-
-
-def extract_html(html: str, url: str | None = None) -> Extracted:
-    """Main text (paragraphs one per line) and metadata with trafilatura, or a plain rendering as fallback."""
-    if html.count("<") > MAX_HTML_TAGS:
-        return Extracted(text=render_html_text(html), title=_html_title(html))
-    if len(html) > BIG_HTML:
-        html = _SCRIPT_STYLE.sub(_drop_big_block, html)
-    import trafilatura
-
-    result = trafilatura.bare_extraction(
-        html, url=url, favor_precision=True, fast=True, include_comments=False, with_metadata=True
-    )
-    text = getattr(result, "text", None) or ""
-    if len(text.split()) < THIN_EXTRACTION_WORDS:
-        text = _fuller_extraction(html, url, text)
-    if not text.strip():
-        text = trafilatura.html2txt(html) or render_html_text(html)
-    if result is None:
-        return Extracted(text=text, title=_html_title(html))
-    date = getattr(result, "date", None)
-    return Extracted(
-        text=text,
-        title=_clean_inline(getattr(result, "title", None)) or _html_title(html),
-        date=date if isinstance(date, str) and _ISO.fullmatch(date) else None,
-        sitename=_clean_inline(getattr(result, "sitename", None)),
-        author=_clean_inline(getattr(result, "author", None)),
-        opinion=_filed_as_opinion(getattr(result, "categories", None), getattr(result, "tags", None)),
-    )
-
-
-def _fuller_extraction(html: str, url: str | None, quick: str) -> str:
-    """When the quick extraction (trafilatura's precise mode without its fallback extractors) returns little,
-    the same with fallbacks, then the default (less strict) mode: a thin result is often only a fragment (a
-    paywall notice, a caption), and a default-mode result three times longer is then the article."""
-    import trafilatura
-
-    checked = trafilatura.extract(html, url=url, favor_precision=True, include_comments=False) or ""
-    best = checked if len(checked.split()) > len(quick.split()) else quick
-    if len(best.split()) >= THIN_EXTRACTION_WORDS:
-        return best
-    default = trafilatura.extract(html, url=url, include_comments=False) or ""
-    return default if len(default.split()) > 3 * len(best.split()) else best
-
-
-def _filed_as_opinion(categories: object, tags: object) -> bool:
-    """A page whose section (category) or one of whose tags is an opinion/commentary label."""
-    labels = [label for group in (categories, tags) if isinstance(group, list) for label in group]
-    split = [part.strip() for label in labels if isinstance(label, str) for part in label.split(",")]
-    return any(_OPINION_MARKER.fullmatch(label) and len(label) <= 30 for label in split)
-
-
-def render_html_text(html: str) -> str:
-    """Plain text of an HTML body in linear time (block tags become line breaks), "" if it is not words."""
-    body = _BODY_TAG.search(html)
-    text = html[body.start() :] if body else html
-    text = _HTML_COMMENT.sub(" ", _SCRIPT_STYLE.sub(" ", text))
-    text = html_lib.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
-    letters = sum(1 for c in text if c.isalpha())
-    return text if letters >= 0.5 * len("".join(text.split())) else ""
-
-
-def _drop_big_block(match: re.Match[str]) -> str:
-    """Huge scripts and styles go before extraction (they only slow it down); JSON-LD metadata stays."""
-    block = match.group(0)
-    return " " if len(block) > 50_000 and "ld+json" not in block[:200] else block
-
-
-def _html_title(html: str) -> str | None:
-    match = _TITLE_TAG.search(html[:200_000])
-    return _clean_inline(html_lib.unescape(match.group(1))) if match else None
-
-
-def _clean_inline(value: object) -> str | None:
-    return (" ".join(normalise_whitespace(value).split()) or None) if isinstance(value, str) else None
-
-
 # ---------------------------------------------------------------- plain text
-
-
-def normalise_whitespace(text: str) -> str:
-    """NFC text with unified line breaks, odd spaces made plain, zero-width characters out, lines trimmed."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub("", _INVISIBLE.sub("", _LINE_SEPARATOR.sub("\n", _ODD_SPACE.sub(" ", text))))
-    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip("\n")
 
 
 def clean_paragraphs(text: str, layout: Layout | None = None) -> tuple[list[str], list[RemovedLine]]:
@@ -542,7 +416,7 @@ def detect_header(paragraphs: Sequence[str], known_title: str | None = None) -> 
             date, removals[i] = found, "date_line"
         elif byline := _BYLINE.fullmatch(paragraph):
             removals[i], author = "byline", author or byline.group(1)
-        elif len(paragraph) <= 60 and _OPINION_MARKER.fullmatch(paragraph):
+        elif len(paragraph) <= 60 and OPINION_MARKER.fullmatch(paragraph):
             removals[i] = "opinion_marker"
     title_index = _title_index(top, known_title, removals)
     if title_index is None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-import contextlib
 import datetime as dt
 import glob
 import gzip
@@ -17,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, AnyStr, TextIO
 
+from whodid.decode import decode_bytes, decode_with_charset
 from whodid.options import Options
 from whodid.records import MediaType, RawDocument, Skipped
 
@@ -34,7 +33,6 @@ _CHUNK = 1 << 16
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?|(\d{4})(\d{2})(\d{2})")
 _HTML_TAGS = ("<!doctype html", "<html", "<head", "<body", "<p>", "<div", "<article", "<title")
-_WESTERN_EXTRA = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
 _IGNORED_IN_WALK = (".duckdb", ".duckdb.wal")
 _TRUNCATED_DETAIL = "the compressed file ends early; what came before was read: re-download or re-compress it"
 
@@ -106,30 +104,6 @@ def normalise_input_date(value: object) -> str | None:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
-
-
-def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
-    """Decoded text and None, or None and the reason ("binary" or "decode") it cannot be read as text."""
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode_utf8(data[len(codecs.BOM_UTF8) :])
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            return None, "decode"
-    if (utf16 := _decode_utf16_without_bom(data)) is not None:
-        return utf16, None
-    if looks_binary(data[:8192]):
-        return None, "binary"
-    return _decode_utf8(data)
-
-
-def looks_binary(sample: bytes) -> bool:
-    """True for NUL bytes or a sample where more than a tenth of the bytes are control characters."""
-    if not sample or b"\x00" in sample:
-        return bool(sample)
-    controls = sum(1 for b in sample if (b < 32 and b not in (8, 9, 10, 12, 13, 27)) or b == 127)
-    return controls / len(sample) > 0.1
 
 
 # ---------------------------------------------------------------- paths, globs, directories
@@ -398,12 +372,13 @@ def _warc_document(record: Any, origin: str, options: Options) -> Item:
     if len(body) < record.content_length and not encoded:
         detail = f"the record ends early ({len(body)} of {record.content_length} bytes): re-download the file"
         return Skipped(origin, "truncated", detail, doc_id)
-    text, reason = _decode_with_charset(body, record.http_charset)
+    text, reason = decode_with_charset(body, record.http_charset)
     if text is None:
         return _undecodable(origin, doc_id, reason or "decode")
     if not text.strip():
         return Skipped(origin, "empty", f"empty response body ({url})", doc_id)
-    return RawDocument(doc_id=doc_id, origin=origin, content=text, media_type=media, url=url)
+    crawl_date = normalise_input_date(record.headers.get("WARC-Date"))
+    return RawDocument(doc_id=doc_id, origin=origin, content=text, media_type=media, url=url, crawl_date=crawl_date)
 
 
 class _EarlyEndReader:
@@ -426,64 +401,7 @@ class _EarlyEndReader:
         return self.fh.tell()
 
 
-def _decode_with_charset(data: bytes, charset: str | None) -> tuple[str | None, str | None]:
-    if charset:
-        with contextlib.suppress(LookupError, UnicodeDecodeError):
-            return data.decode(charset), None
-    return decode_bytes(data)
-
-
-# ---------------------------------------------------------------- decoding and helpers
-
-
-def _decode_utf8(data: bytes) -> tuple[str | None, str | None]:
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
-            return data[: exc.start].decode("utf-8", errors="strict"), None  # cut mid-character
-    if (mostly := _decode_mostly_utf8(data)) is not None:
-        return mostly, None
-    western = _decode_western(data)
-    if western is not None:
-        return western, None
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    return (str(best), None) if best is not None else (None, "decode")
-
-
-def _decode_utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a byte-order mark: mostly-ASCII text has a NUL in every other byte."""
-    sample = data[:4096]
-    if len(sample) < 16 or b"\x00" not in sample:
-        return None
-    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-        if zeros.count(0) >= 0.7 * len(zeros):
-            with contextlib.suppress(UnicodeDecodeError):
-                text = data[: len(data) // 2 * 2].decode(encoding)
-                if not looks_binary(text[:2048].encode("utf-8", errors="replace")):
-                    return text
-    return None
-
-
-def _decode_mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 text with a few stray bytes (a bad byte replaced by U+FFFD), rather than mojibake from cp1252."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad  # non-ASCII characters read well
-    return text if good >= 2 * bad else None
-
-
-def _decode_western(data: bytes) -> str | None:
-    """cp1252 text that is mostly ASCII with Western European letters and typographic punctuation."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    other = [c for c in text if ord(c) > 127]
-    western = all(c in _WESTERN_EXTRA or (0xA0 <= ord(c) <= 0xFF and c not in "×÷¤¦¨¯¸") for c in other)
-    return text if western and len(other) <= 0.2 * len(text) else None
+# ---------------------------------------------------------------- helpers
 
 
 def _sniff_media(text: str) -> MediaType:
