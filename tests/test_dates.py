@@ -163,3 +163,47 @@ def test_event_date_ignores_since_until_born_and_bare_years():
         "2016-12-02",
         "relative",
     )
+
+
+# --- months: "this September", "last month", "two months ago" ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "iso"),
+    [
+        ("Fighting resumed this September.", "this September", "2016-09-01"),
+        ("The truce of last September failed.", "last September", "2016-09-01"),
+        ("The truce of last December failed.", "last December", "2015-12-01"),
+        ("Talks resume next March.", "next March", "2017-03-01"),
+        ("Talks stalled last month.", "last month", "2016-11-01"),
+        ("Talks stalled this month.", "this month", "2016-12-01"),
+        ("Talks resume next month.", "next month", "2017-01-01"),
+        ("Two months ago the siege began.", "Two months ago", "2016-10-03"),
+    ],
+)
+def test_month_level_relative_dates_are_the_first_day_of_the_month(text, mention, iso):
+    assert found(text) == [(mention, iso, "relative")]
+
+
+def test_months_ago_clamps_to_the_end_of_a_shorter_month():
+    assert found("The siege began a month ago.", "2016-03-31") == [("a month ago", "2016-02-29", "relative")]
+
+
+def test_month_words_that_are_not_dates():
+    assert found("The Women's March filled the streets; this may change.") == []
+    assert found("This September 5 deal held.") == [("September 5", "2016-09-05", "explicit")]
+    assert found("Fighting resumed this September.", None) == []
+
+
+def test_event_date_for_each_issue_form():
+    cases = {
+        "Kerry met Lavrov on 10th September 2016.": ("2016-09-10", "explicit"),
+        "The talks of 2nd December 2016 failed.": ("2016-12-02", "explicit"),
+        "Rebels left four days ago.": ("2016-11-29", "relative"),
+        "Rebels left on Wednesday.": ("2016-11-30", "relative"),
+        "Rebels left this September.": ("2016-09-01", "relative"),
+        "Rebels left last month.": ("2016-11-01", "relative"),
+        "We may see rebels leave.": ("2016-12-03", "published"),
+    }
+    for text, expected in cases.items():
+        assert event_date(text, REF) == expected, text

