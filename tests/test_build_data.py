@@ -154,7 +154,9 @@ def test_build_agents_and_verbs_from_inline_files(build: ModuleType, tokenize, t
         "RUSH\nSPEED {SPED}\n- * (TO BORDER)   [154]   # RUSH\n",
     )
     agents = build.build_agents(tmp_path, tokenize)
-    assert agents == [
+    own = [a for line in build.load_additions()["agents"] for a in line.rpartition(": ")[0].split("|")]
+    assert [a["phrase"] for a in agents[: len(own)]] == [tokenize(a) for a in own]  # whodid's own come first
+    assert agents[len(own) :] == [
         {"phrase": "policeman", "code": "COP"},
         {"phrase": "policemen", "code": "COP"},
         {"phrase": "air force", "code": "MIL"},  # the duplicate line is dropped
@@ -179,12 +181,80 @@ def test_build_actors_from_inline_files(build: ModuleType, tokenize, tmp_path: P
     write(dictionaries / "Phoenix.MilNonState.actors.txt", "AL_QAEDA [IMGMUSALQ]\n")
     data = build.build_actors(tmp_path, tokenize)
     assert data["countries"] == {"KSV": {"iso3": "XKX", "name": "Kosovo"}}
-    by_name = {e["name"]: e for e in data["entries"] if not e["id"].startswith("whodid:")}
+    phoenix = ("coun:", "inte:", "miln:")
+    by_name = {e["name"]: e for e in data["entries"] if e["id"].startswith(phoenix)}
     assert set(by_name) == {"Kosovo", "Sergey Lavrov", "United Nations", "Indian Ocean", "Al Qaeda"}
-    added = {e["name"]: e for e in data["entries"] if e["id"].startswith("whodid:")}
+    added = {e["name"]: e for e in data["entries"] if e["id"].startswith("whodid")}
     assert "eu" in added["European Union"]["phrases"]  # whodid's own additions ride along
+    assert "pristina" not in {p for e in added.values() for p in e["phrases"]}
+    assert not data["entries"][-1]["id"].startswith("whodid")  # own additions come first: they win ties
     assert by_name["Kosovo"]["phrases"] == ["kosovo", "pristina"]
     assert by_name["Sergey Lavrov"]["codes"] == [["RUSGOV", "2004-03-09", None]]
     assert by_name["Indian Ocean"]["null"] is True and by_name["Indian Ocean"]["codes"] == []
     assert by_name["Al Qaeda"]["id"].startswith("miln:")
     assert by_name["United Nations"]["id"].startswith("inte:")
+
+
+def test_people_records_replace_the_codes_of_a_phoenix_entry_of_the_same_name(
+    build: ModuleType, tokenize, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dictionaries = tmp_path / "dictionaries"
+    write(
+        dictionaries / "Phoenix.Countries.actors.txt",
+        "RUSSIA_ [RUS]\n+MOSCOW_\nKAZAKHSTAN_ [KAZ]\nVLADIMIR_PUTIN_\n+PRESIDENT_PUTIN_\n\t[RUSGOV >20000507]\n",
+    )
+    write(dictionaries / "Phoenix.International.actors.txt", "UNITED_NATIONS_ [IGOUNO]\n")
+    write(dictionaries / "Phoenix.MilNonState.actors.txt", "AL_QAEDA [IMGMUSALQ]\n")
+    additions = {
+        "entries": [],
+        "organisations": ["Kremlin Guard: RUSMIL"],
+        "people": ["Vladimir Putin|Putin: RUSGOV 1999-08-09 *", "Kassym-Jomart Tokayev: KAZGOV 2019-03-20 *"],
+        "agents": [],
+    }
+    monkeypatch.setattr(build, "load_additions", lambda: additions)
+    data = build.build_actors(tmp_path, tokenize)
+    by_id = {e["id"]: e for e in data["entries"]}
+    putin = next(e for e in data["entries"] if "president putin" in e["phrases"])
+    assert putin["id"].startswith("coun:") and putin["codes"] == [["RUSGOV", "1999-08-09", None]]
+    assert {"vladimir putin", "putin"} <= set(putin["phrases"])
+    assert by_id["whodid-person:1"]["phrases"] == ["kassym - jomart tokayev"]
+    assert by_id["whodid-org:0"]["codes"] == [["RUSMIL", None, None]]
+    assert by_id["capital:RUS"]["codes"] == [["RUSGOV", None, None]]  # Moscow: the seat of government
+    assert "republic of kazakhstan" in by_id["pycountry:KAZ"]["phrases"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "codes"),
+    [
+        ("Kremlin Guard: RUSMIL", ["Kremlin Guard"], [["RUSMIL", None, None]]),
+        (
+            "A|B: usagov 2009-01-20 2017-01-20, USAELI",
+            ["A", "B"],
+            [["USAGOV", "2009-01-20", "2017-01-20"], ["USAELI", None, None]],
+        ),
+        ("Who: KAZGOV 2019-03-20 *", ["Who"], [["KAZGOV", "2019-03-20", None]]),
+        ("People's Republic of China: CHN", ["People's Republic of China"], [["CHN", None, None]]),
+    ],
+)
+def test_compact_records(line: str, names: list[str], codes: list) -> None:
+    from whodid.convert import compact_record
+
+    assert compact_record(line) == (names, codes)
+
+
+@pytest.mark.parametrize("line", ["no codes here", "Name: ", ": USA"])
+def test_compact_record_rejects_malformed_lines(line: str) -> None:
+    from whodid.convert import compact_record
+
+    with pytest.raises(ValueError):
+        compact_record(line)
+
+
+def test_every_additions_record_parses(build: ModuleType) -> None:
+    from whodid.convert import compact_record
+
+    additions = build.load_additions()
+    for line in [*additions["organisations"], *additions["people"], *additions["agents"]]:
+        _, codes = compact_record(line)
+        assert all(len(c[0]) % 3 == 0 and c[0].isalpha() for c in codes), line
+        assert all(lo is None or hi is None or lo <= hi for _, lo, hi in codes), line

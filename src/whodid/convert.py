@@ -108,6 +108,89 @@ def agent_data(paths: Iterable[Path], tokenize: PhraseTokenizer) -> list[dict]:
     return out
 
 
+def user_actor_data(actor_files: Iterable[Path], tokenize: PhraseTokenizer) -> dict:
+    """Actor entries from the user's own files: PETRARCH .actors files, or CSV files (name ending in .csv) with
+    a header and the columns `name`, `code`, and optionally `aliases` (separated by "|"), `from` and `to` (ISO
+    dates of the code's validity); rows with the same name make one entry with several codes. Every
+    three-letter code counts as a country code."""
+    paths = [Path(p) for p in actor_files]
+    petrarch = [p for p in paths if p.suffix.lower() != ".csv"]
+    data = actor_data([(p, f"user{i}") for i, p in enumerate(petrarch)], tokenize, country_files=petrarch)
+    for n, path in enumerate(p for p in paths if p.suffix.lower() == ".csv"):
+        entries = _csv_entries(path, tokenize, f"usercsv{n}")
+        data["entries"].extend(entries)
+        for entry in entries:
+            for code, _, _ in entry["codes"]:
+                if len(code) == 3 and code.isalpha():
+                    data["countries"].setdefault(code, {"iso3": CAMEO_TO_ISO3.get(code, code), "name": entry["name"]})
+    return data
+
+
+def _csv_entries(path: Path, tokenize: PhraseTokenizer, prefix: str) -> list[dict]:
+    import csv
+
+    by_name: dict[str, dict] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name, code = (row.get("name") or "").strip(), (row.get("code") or "").strip().upper()
+            if not name or not code:
+                continue
+            entry = by_name.setdefault(
+                name, {"id": f"{prefix}:{len(by_name)}", "name": name, "phrases": [], "codes": [], "null": False}
+            )
+            aliases = [a for a in (row.get("aliases") or "").split("|") if a.strip()]
+            entry["phrases"] = sorted({*entry["phrases"], *(tokenize(p) for p in [name, *aliases])})
+            entry["codes"].append(
+                [code, (row.get("from") or "").strip() or None, (row.get("to") or "").strip() or None]
+            )
+    return list(by_name.values())
+
+
+def user_agent_data(agent_files: Iterable[Path], tokenize: PhraseTokenizer) -> list[dict]:
+    """Agents from the user's own files: PETRARCH .agents files, or CSV files with the columns `phrase` (several
+    separated by "|") and `code` (sector codes, e.g. GOV or GOVMIL)."""
+    import csv
+
+    paths = [Path(p) for p in agent_files]
+    out = agent_data([p for p in paths if p.suffix.lower() != ".csv"], tokenize)
+    for path in (p for p in paths if p.suffix.lower() == ".csv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                code = (row.get("code") or "").strip().upper()
+                phrases = [p for p in (row.get("phrase") or "").split("|") if p.strip()]
+                out.extend({"phrase": tokenize(p), "code": code} for p in phrases if code)
+    return out
+
+
+def compact_record(line: str) -> tuple[list[str], list[list[str | None]]]:
+    """A compact additions record, "Name|other name: CODE FROM TO, CODE" (ISO dates, "*" for an open end),
+    as (names, [[code, from, to], ...]); a code without dates is always valid."""
+    names_part, _, codes_part = line.rpartition(": ")
+    names = [n.strip() for n in names_part.split("|") if n.strip()]
+    codes: list[list[str | None]] = []
+    for chunk in codes_part.split(","):
+        words = chunk.split()
+        if not words:
+            continue
+        lo, hi = [*words[1:3], None, None][:2]
+        codes.append([words[0].upper(), None if lo in (None, "*") else lo, None if hi in (None, "*") else hi])
+    if not names or not codes:
+        raise ValueError(f"not a compact record (Name|name: CODE FROM TO, ...): {line!r}")
+    return names, codes
+
+
+def pycountry_names() -> dict[str, set[str]]:
+    """ISO3 -> the English names pycountry knows (short, official, common), without inverted forms
+    ("Korea, Republic of")."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        names = {getattr(country, key, None) for key in ("name", "official_name", "common_name")}
+        out[country.alpha_3] = {n for n in names if n and "," not in n}
+    return out
+
+
 def verb_data(path: Path) -> dict:
     """Synonym sets and verb blocks (verbs, default codes, patterns) from a PETRARCH verb dictionary."""
     lines = _lines(path)
