@@ -9,7 +9,15 @@ import json
 import pytest
 from rich.console import Console
 
-from whodid.export import CSV_COLUMNS, EVENT_FORMATS, events_table, flatten_event, write_events
+from whodid.export import (
+    CSV_COLUMNS,
+    EVENT_FORMATS,
+    LINKED_FORMATS,
+    events_table,
+    flatten_event,
+    needs_links,
+    write_events,
+)
 from whodid.records import Actor, ActorMention, Event, Evidence, Place
 
 SENTENCE = "Kerry urged the Russians in Aleppo to [stop] the bombing of Ḩalab."
@@ -54,9 +62,21 @@ def render(table, width: int = 200) -> str:
 
 
 def test_formats_registry() -> None:
-    assert EVENT_FORMATS == ("table", "jsonl", "csv")
-    with pytest.raises(ValueError, match="choose one of table, jsonl, csv"):
+    assert EVENT_FORMATS == ("table", "jsonl", "csv", "gdelt", "gdelt-mentions", "polecat", "plover")
+    assert {"gdelt", "gdelt-mentions", "polecat", "plover"} == LINKED_FORMATS
+    assert needs_links("gdelt") and not needs_links("csv")
+    with pytest.raises(ValueError, match="choose one of table, jsonl, csv, gdelt, gdelt-mentions, polecat, plover"):
         write_events([], "xml", io.StringIO())
+
+
+@pytest.mark.parametrize("fmt", ["gdelt", "gdelt-mentions", "plover"])
+def test_exchange_formats_take_plain_records_too(fmt: str) -> None:
+    """Without `Store.iter_events(linked=True)` each event stands for a world event of its own."""
+    out = io.StringIO()
+    assert write_events([make_event(), bare_event()], fmt, out) == (1 if fmt == "plover" else 2)
+    lines = out.getvalue().splitlines()
+    width = {"gdelt": 61, "gdelt-mentions": 16}
+    assert all(len(line.split("\t")) == width[fmt] for line in lines) if fmt in width else json.loads(lines[0])
 
 
 def test_jsonl_one_line_per_event_unicode_kept() -> None:

@@ -325,3 +325,47 @@ def test_event_outside_the_cameo_table_round_trips_without_scale(db: Path) -> No
         s.write_results([result], s.start_run("test", []))
         (back,) = list(s.iter_events())
     assert back == odd.to_dict()
+
+
+def test_linking_tables_are_written_in_the_same_transaction(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from whodid import stories
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("stories failed")
+
+    results = [make_result("Kerry urged Russians to talk."), make_result("Kerry asked Moscow again.")]
+    with Store(db) as st:
+        monkeypatch.setattr(stories, "assign_stories", broken)
+        with pytest.raises(RuntimeError, match="stories failed"):
+            st.write_results(results, "r")
+        assert st.counts()["articles"] == 0 and st.world_events() == [] and st.stories() == []
+        monkeypatch.undo()
+        assert st.write_results(results, "r") == 2
+        (world,) = st.world_events()  # four 0256 Kerry -> Russia reports in Aleppo on one day: one event
+        assert (world["num_mentions"], world["num_articles"], world["num_sources"]) == (4, 2, 1)
+        assert len(st.mentions_of(world["world_event_id"])) == 4 and len(st.stories()) == 1
+
+
+def test_write_duplicates(db: Path) -> None:
+    from whodid.linking import Duplicate
+
+    original = make_result("Kerry urged Russians to talk.")
+    with Store(db) as st:
+        st.write_results([original], "r")
+        st.write_duplicates("r", [Duplicate("copy.txt", original.article.article_id, "exact", doc_id="c")])
+        st.write_duplicates("r", [])
+        (world,) = st.world_events()
+        rows = st._con.execute("SELECT origin, doc_id, kind, similarity, duplicate_article_id FROM duplicates")
+        assert rows.fetchall() == [("copy.txt", "c", "exact", 1.0, None)]
+    assert (world["num_articles"], world["num_reposts"]) == (1, 1)
+    with Store(db, read_only=True) as st, pytest.raises(StoreError, match="read-only"):
+        st.write_duplicates("r", [Duplicate("x", "y")])
+
+
+def test_schema_has_the_cross_article_tables(db: Path) -> None:
+    Store(db).close()
+    con = duckdb.connect(str(db), read_only=True)
+    tables = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    con.close()
+    assert {"world_events", "mentions", "duplicates", "stories", "story_articles", "article_terms", "term_df"} <= tables
+    assert store.SCHEMA_VERSION == 3

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from whodid.formats import FORMAT_WRITERS
+
 Record = dict[str, Any]
 CodeNames = Mapping[str, str] | None
 # A format writer: (events, out, code names for human-readable formats) -> number of events written.
@@ -95,8 +97,19 @@ def _write_table(events: Iterable[Record], out: TextIO, code_names: CodeNames = 
     return table.row_count
 
 
-_WRITERS: dict[str, EventWriter] = {"table": _write_table, "jsonl": _write_jsonl, "csv": _write_csv}
-EVENT_FORMATS: tuple[str, ...] = tuple(_WRITERS)  # ("table", "jsonl", "csv")
+_WRITERS: dict[str, EventWriter] = {
+    **{"table": _write_table, "jsonl": _write_jsonl, "csv": _write_csv},
+    **FORMAT_WRITERS,  # gdelt, gdelt-mentions, polecat, plover (whodid.formats)
+}
+EVENT_FORMATS: tuple[str, ...] = tuple(_WRITERS)
+# Formats that need each record's article, mention and world event: read them with
+# `Store.iter_events(linked=True)` (without it they still work, each event standing for its own world event).
+LINKED_FORMATS: frozenset[str] = frozenset(FORMAT_WRITERS)
+
+
+def needs_links(fmt: str) -> bool:
+    """Whether format `fmt` wants records from `Store.iter_events(linked=True)`."""
+    return fmt in LINKED_FORMATS
 
 
 def write_events(events: Iterable[Record], fmt: str, out: TextIO, *, code_names: CodeNames = None) -> int:

@@ -12,10 +12,12 @@ from typing import Any
 
 import duckdb
 
-from whodid import __version__
+from whodid import __version__, linking, stories
+from whodid.linking import Duplicate, LinkOptions
 from whodid.records import ActorMention, ArticleResult, Event, Place, Quote, Skipped, Tone
+from whodid.stories import StoryOptions
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CHUNK_ROWS = 10_000  # rows per bulk INSERT statement
 
 # Columns of every table, in insert order. Offsets are `start_char`/`end_char` (`end` is an SQL keyword).
@@ -45,8 +47,14 @@ _COLUMNS: dict[str, str] = {
     "skipped": "run_id VARCHAR, origin VARCHAR, doc_id VARCHAR, reason VARCHAR, detail VARCHAR, skipped_at TIMESTAMP",
     "runs": "run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, command VARCHAR, inputs VARCHAR[], "
     "summary JSON, whodid_version VARCHAR",
+    **linking.LINK_COLUMNS,
+    **stories.STORY_COLUMNS,
 }
-_PRIMARY_KEYS = {"meta": "key", "articles": "article_id", "events": "event_id", "runs": "run_id"}
+_PRIMARY_KEYS = {
+    **{"meta": "key", "articles": "article_id", "events": "event_id", "runs": "run_id"},
+    **linking.LINK_PRIMARY_KEYS,
+    **stories.STORY_PRIMARY_KEYS,
+}
 _COUNTED = ("articles", "sentences", "events", "places", "quotes", "skipped")
 
 
@@ -101,7 +109,7 @@ def _actor_values(mention: ActorMention | None) -> tuple[Any, ...]:
     if mention is None:
         return (None, None, None, None, None)
     actor = mention.actor
-    return (mention.text, actor.code, actor.name, actor.country, list(actor.sectors))
+    return (mention.text, actor.code or None, actor.name, actor.country, list(actor.sectors))
 
 
 def _location_values(place: Place | None) -> tuple[Any, ...]:
@@ -162,9 +170,8 @@ def _quote_row(article_id: str, quote: Quote) -> tuple[Any, ...]:
     return (article_id, quote.start, quote.end, quote.text, *speaker, quote.kind)
 
 
-def _batch_rows(results: Sequence[ArticleResult], run_id: str) -> dict[str, list[tuple[Any, ...]]]:
+def _batch_rows(results: Sequence[ArticleResult], run_id: str, now: datetime) -> dict[str, list[tuple[Any, ...]]]:
     """Rows for every table written by `write_results`, in foreign-key order."""
-    now = _utcnow()
     rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ("articles", "sentences", "events", "places", "quotes")}
     seen_events: set[str] = set()
     for result in results:
@@ -277,9 +284,18 @@ class Store:
     Not thread-safe: give each thread its own read-only Store, or let one writer do all writes.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        link_options: LinkOptions | None = None,
+        story_options: StoryOptions | None = None,
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.link_options = link_options or LinkOptions()
+        self.story_options = story_options or StoryOptions()
         self._con = self._connect()
         try:
             self._check_or_create_schema()
@@ -371,18 +387,33 @@ class Store:
     def write_results(self, results: Sequence[ArticleResult], run_id: str) -> int:
         """Store a batch of articles in one transaction; returns how many were new (stored ones are skipped).
 
-        An event id already stored (or repeated in the batch) is kept once.
+        An event id already stored (or repeated in the batch) is kept once. In the same transaction, the new
+        events are linked to world events (their counts recomputed) and the new articles put into stories.
         """
         self._require_writable()
         fresh = self._new_results(results)
         if not fresh:
             return 0
-        rows = _batch_rows(fresh, run_id)
+        now = _utcnow()
+        rows = _batch_rows(fresh, run_id, now)
         with self._transaction():
             for table, table_rows in rows.items():
                 if table_rows:
                     self._insert_rows(table, table_rows, ignore_duplicates=table == "events")
+            linking.link_batch(self._con, fresh, now, self._insert_rows, self.link_options)
+            stories.assign_stories(self._con, fresh, now, self._insert_rows, self.story_options)
         return len(fresh)
+
+    def write_duplicates(self, run_id: str, duplicates: Sequence[Duplicate]) -> None:
+        """Record re-posts (exact or near copies of stored articles) and recompute the counts of the world
+        events their articles mention: a re-post never adds an article, a source or mentions to an event."""
+        self._require_writable()
+        if not duplicates:
+            return
+        ids = [i for d in duplicates for i in (d.article_id, d.duplicate_article_id) if i]
+        with self._transaction():
+            self._insert_rows("duplicates", linking.duplicate_rows(run_id, duplicates, _utcnow()))
+            linking.recompute_counts(self._con, linking.world_events_of_articles(self._con, ids))
 
     def _new_results(self, results: Sequence[ArticleResult]) -> list[ArticleResult]:
         """Results whose article is neither stored nor earlier in the batch."""
@@ -436,6 +467,12 @@ class Store:
         """Ids of all stored articles."""
         return {aid for (aid,) in self._con.execute("SELECT article_id FROM articles").fetchall()}
 
+    def article_texts(self) -> Iterator[tuple[str, str]]:
+        """(article id, text) of every stored article, oldest first (to seed near-duplicate detection)."""
+        cursor = self._con.execute("SELECT article_id, text FROM articles ORDER BY processed_at, article_id")
+        while rows := cursor.fetchmany(1000):
+            yield from rows
+
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id (content hash) is stored."""
         row = self._con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone()
@@ -450,18 +487,20 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        linked: bool = False,
     ) -> Iterator[dict[str, Any]]:
         """Stored events as DESIGN.md event records, ordered by article date, article, sentence.
 
         `code` matches that CAMEO code and the codes under it ("025" gives 025 and 0251-0256); `root` the
         two-digit root; `country` (ISO3) the source, target or location country; `since`/`until`
-        (YYYY-MM-DD, inclusive) the event date, leaving out undated events.
+        (YYYY-MM-DD, inclusive) the event date, leaving out undated events. With `linked`, each record also
+        has "article" (its article's metadata and story), "mention" and "world_event" (the real-world event
+        it reports, with counts over all articles): what the GDELT, POLECAT and PLOVER exports need.
         """
         where, params = _event_filters(code, root, country, since, until)
-        sql = (
-            "SELECT e.* FROM events e JOIN articles a ON a.article_id = e.article_id"
-            f"{where} ORDER BY a.date NULLS LAST, e.article_id, e.sentence, e.seq"
-        )
+        extra, joins = (linking.LINKED_SELECT, linking.LINKED_JOINS) if linked else ("", "")
+        sql = f"SELECT e.*{extra} FROM events e JOIN articles a ON a.article_id = e.article_id{joins}"
+        sql += f"{where} ORDER BY a.date NULLS LAST, e.article_id, e.sentence, e.seq"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(limit, 0))
@@ -471,9 +510,34 @@ class Store:
             names = [d[0] for d in cursor.description]
             while batch := cursor.fetchmany(1000):
                 for row in batch:
-                    yield _event_record(dict(zip(names, row, strict=True)))
+                    record = dict(zip(names, row, strict=True))
+                    if linked:
+                        parts = linking.split_linked(record)
+                        yield {**_event_record(record), **parts}
+                    else:
+                        yield _event_record(record)
         finally:
             cursor.close()
+
+    def world_events(self, *, min_articles: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+        """World events (one per real-world event) with their counts, the most reported first."""
+        return linking.world_events(self._con, min_articles=min_articles, limit=limit)
+
+    def mentions_of(self, world_event_id: int) -> list[dict[str, Any]]:
+        """The mentions of one world event (article, sentence, offsets, confidence, tone), oldest first."""
+        return linking.mentions_of(self._con, world_event_id)
+
+    def stories(self, *, min_articles: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stories (id, title, first/last date, articles, sources), the largest first."""
+        return stories.list_stories(self._con, min_articles=min_articles, limit=limit)
+
+    def story(self, story_id: int, *, top: int = 10) -> dict[str, Any] | None:
+        """One story with its articles, timeline of world events, main actors and places."""
+        return stories.story_detail(self._con, story_id, top=top)
+
+    def story_of(self, article_id: str) -> int | None:
+        """The story an article belongs to."""
+        return stories.story_of(self._con, article_id)
 
     def counts(self) -> dict[str, int]:
         """Row counts: articles, sentences, events, places, quotes, skipped."""
