@@ -343,3 +343,59 @@ def test_own_dictionaries_must_exist(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", "--verbs", str(tmp_path / "missing.txt")], input="")
     assert result.exit_code == 2
     assert "not found" in " ".join(result.output.split())
+
+
+# ---------------------------------------------------------------- near copies and languages
+
+STORY = (
+    "Turkish and Russian officials met in Ankara on Tuesday to discuss the ceasefire in northern Syria. "
+    "The talks lasted four hours and ended without a joint statement, diplomats said. "
+    "Russia condemned the shelling of a convoy near Aleppo and urged Turkey to withdraw its troops. "
+    "Turkey rejected the demand and said its forces would stay until the border was secure.\n\n"
+    "The meeting followed a week of clashes between Syrian government forces and rebel groups backed by Ankara. "
+    "Aid agencies warned that thousands of civilians had fled the fighting toward the Turkish frontier, "
+    "where camps were already crowded. The United Nations called on all sides to allow humanitarian access.\n\n"
+    "A second round of talks is planned in Moscow next month, according to officials familiar with the plans. "
+    "Analysts said neither government was ready to give ground before elections in the spring, and that the "
+    "ceasefire would remain fragile as long as the border question stayed open."
+)
+
+
+def test_a_near_copy_is_stored_once_in_the_same_run_and_in_later_runs(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "first.txt").write_text(STORY + "\n\nShare this story with your friends.\n", encoding="utf-8")
+    (tmp_path / "a" / "repost.txt").write_text(STORY + "\n\nFollow us for more news.\n", encoding="utf-8")
+    db = tmp_path / "n.duckdb"
+    first = invoke(["run", str(tmp_path / "a"), "--db", str(db), "--quiet"])
+    assert summary_count(first.stderr, "articles stored (new)") == 1
+    assert summary_count(first.stderr, "near copies of stored articles") == 1
+    (tmp_path / "later.txt").write_text("Editor's note: updated.\n\n" + STORY, encoding="utf-8")
+    later = invoke(["run", str(tmp_path / "later.txt"), "--db", str(db), "--quiet"])
+    assert summary_count(later.stderr, "articles stored (new)") == 0
+    assert summary_count(later.stderr, "near copies of stored articles") == 1
+    off = invoke(["run", str(tmp_path / "later.txt"), "--db", str(db), "--quiet", "--near-threshold", "0"])
+    assert summary_count(off.stderr, "articles stored (new)") == 1
+
+
+def test_language_check_can_be_widened_or_turned_off(tmp_path):
+    text = (
+        "Le ministre russe des Affaires étrangères a condamné mardi les frappes aériennes près d'Alep "
+        "et a demandé à la Turquie de retirer ses troupes du nord de la Syrie, selon un communiqué officiel."
+    )
+    (tmp_path / "fr.txt").write_text(text, encoding="utf-8")
+    skipped = invoke(["run", str(tmp_path / "fr.txt"), "--db", str(tmp_path / "a.duckdb"), "--quiet"])
+    assert "not_english" in skipped.stderr
+    kept = invoke(["run", str(tmp_path / "fr.txt"), "--db", str(tmp_path / "b.duckdb"), "--quiet", "--any-language"])
+    assert summary_count(kept.stderr, "articles stored (new)") == 1
+
+
+def test_stories_and_story_commands(shared_dir, tmp_path):
+    db = tmp_path / "s.duckdb"
+    invoke(["run", str(shared_dir / "seeds"), "--db", str(db), "--quiet"])
+    listed = [json.loads(line) for line in invoke(["stories", "--db", str(db), "--json"]).stdout.splitlines()]
+    assert len(listed) == 1 and listed[0]["num_articles"] == 2  # the two seed articles are one story
+    detail = json.loads(invoke(["story", str(listed[0]["story_id"]), "--db", str(db)]).stdout)
+    assert len(detail["articles"]) == 2
+    assert detail["timeline"] and detail["actors"]
+    missing = runner.invoke(app, ["story", "999", "--db", str(db)])
+    assert missing.exit_code == 2 and "whodid stories" in missing.output

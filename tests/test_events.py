@@ -329,3 +329,13 @@ def test_first_person_inside_a_quote_is_the_speaker():
     event = only(events_of(text), "11")
     assert event["source"]["code"].startswith("RUS")
     assert event["quoted"] is True
+
+
+def test_event_location_is_the_place_of_the_sentence_or_the_articles_own():
+    event = events_of("Russia and Turkey held talks in Geneva on Friday.")[0]
+    assert event["location"]["name"] == "Geneva" and event["location_rule"] == "sentence"
+    text = "GENEVA, Dec 2 (Reuters) - Russia condemned Turkey on Friday."
+    event = only(events_of(text), "11")
+    assert event["location"]["name"] == "Geneva" and event["location_rule"] == "dateline"
+    moved = events_of("The Russian foreign minister came to Geneva and met Turkish officials.")[0]
+    assert moved["location"]["name"] == "Geneva"

@@ -15,9 +15,13 @@ from pathlib import Path
 from rich.console import Console
 
 from whodid import __version__
+from whodid.actor_bench import render_actor_section, run_actor_benchmark
+from whodid.clean_bench import render_clean_section, run_clean_benchmark
+from whodid.geo_bench import render_geo_section_bench, run_geo_benchmark
 from whodid.options import DEFAULT_MODEL, Options
 
 BATCH_SIZE = 16
+SHARED = Path("../shared")  # the data folder next to the repository (absent on a fresh clone)
 
 
 def sample_texts() -> list[tuple[str, str]]:
@@ -107,20 +111,34 @@ def _in_child(target, *args) -> dict:
     return result
 
 
-def run_benchmark(out: Path, *, n_articles: int = 240, console: Console | None = None) -> dict:
-    """Measure both pipelines on `n_articles` and write the report to `out`."""
+def run_benchmark(
+    out: Path, *, n_articles: int = 240, shared: Path | None = SHARED, console: Console | None = None
+) -> dict:
+    """Measure both pipelines on `n_articles`, then each stage on its own, and write the report to `out`."""
     console = console or Console(stderr=True)
     console.print(f"benchmark: whodid end to end on {n_articles} articles ...")
     who = _in_child(_run_whodid, n_articles)
     console.print("benchmark: bare spaCy on the same cleaned texts ...")
     bare = _in_child(_run_spacy, who.pop("texts"))
     figures = {"whodid": who, "spacy": bare, "n_articles": n_articles}
-    out.write_text(render_report(figures), encoding="utf-8")
+    sections = stage_sections(shared if shared is not None and shared.is_dir() else None, console)
+    out.write_text(render_report(figures, sections), encoding="utf-8")
     console.print(f"wrote {out}")
     return figures
 
 
-def render_report(f: dict) -> str:
+def stage_sections(shared: Path | None, console: Console) -> list[str]:
+    """Markdown sections of the stage benchmarks (cleaning, places, actors; `shared` adds HTML pages)."""
+    console.print("benchmark: cleaning ...")
+    sections = [render_clean_section(run_clean_benchmark(shared=shared))]
+    console.print("benchmark: gazetteer and place resolution ...")
+    sections.append(render_geo_section_bench(run_geo_benchmark()))
+    console.print("benchmark: actor data and lookup ...")
+    sections.append(render_actor_section(run_actor_benchmark()))
+    return sections
+
+
+def render_report(f: dict, sections: list[str] | None = None) -> str:
     who, bare, n = f["whodid"], f["spacy"], f["n_articles"]
     tokens = bare["tokens"]
     ratio = who["run_s"] / bare["run_s"] if bare["run_s"] else float("nan")
@@ -156,5 +174,6 @@ def render_report(f: dict) -> str:
             "For reference (from `../shared/README.md`): PETRARCH's own pipeline is bound by its CoreNLP server, "
             "about 0.7 stories per second.",
             "",
+            *(section.rstrip("\n") + "\n" for section in sections or ()),
         ]
     )

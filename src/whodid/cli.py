@@ -79,6 +79,29 @@ NotCameoOption = Annotated[
 ]
 
 
+LanguageOption = Annotated[
+    list[str] | None,
+    typer.Option("--language", help="Code articles in this language (ISO 639-1, repeatable; default: en)."),
+]
+AnyLanguageOption = Annotated[bool, typer.Option("--any-language", help="No language check: code every article.")]
+StatementsOption = Annotated[
+    bool, typer.Option("--statements/--no-statements", help="Code a bare 'X said' as 010 when nothing else is.")
+]
+NearOption = Annotated[
+    float,
+    typer.Option("--near-threshold", min=0.0, max=1.0, help="Jaccard above which a re-post is a duplicate (0: off)."),
+]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip input files larger than this.")]
+
+
+def _text_options(
+    options: Options, languages: list[str] | None, any_language: bool, statements: bool, **more: object
+) -> Options:
+    """`options` with the language check, statements and any further settings the command line gives."""
+    chosen = () if any_language else tuple(code.lower() for code in languages or ("en",))
+    return options.with_(languages=chosen, keep_statements=statements, **more)
+
+
 def _options(
     model: str,
     batch_size: int,
@@ -122,6 +145,11 @@ def run(
     verbs: VerbsOption = None,
     only_own_dictionaries: OnlyOwnOption = False,
     verb_codes_not_cameo: NotCameoOption = False,
+    language: LanguageOption = None,
+    any_language: AnyLanguageOption = False,
+    statements: StatementsOption = True,
+    near_threshold: NearOption = 0.8,
+    max_bytes: MaxBytesOption = 25_000_000,
 ) -> None:
     """Process every supported input under PATHS into the database (articles already stored are skipped).
 
@@ -134,6 +162,9 @@ def run(
     from whodid.store import Store, StoreError
 
     options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo)
+    options = _text_options(
+        options, language, any_language, statements, near_duplicate_threshold=near_threshold, max_bytes=max_bytes
+    )
     res = Resources(options)
     try:
         res.warm_up()
@@ -170,7 +201,14 @@ def demo(
 @app.command()
 def events(
     db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, jsonl, csv, gdelt (GDELT 2.0 Events), gdelt-mentions (GDELT 2.0 Mentions), polecat or plover.",
+        ),
+    ] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 19 or 0256.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 country of source, target or place.")] = None,
@@ -182,7 +220,7 @@ def events(
 
     Example: [bold]whodid events --db news.duckdb --format csv --code 19 -o attacks.csv[/]
     """
-    from whodid.export import EVENT_FORMATS, write_events
+    from whodid.export import EVENT_FORMATS, needs_links, write_events
     from whodid.ontology import load_ontology
     from whodid.store import Store, StoreError
 
@@ -190,7 +228,9 @@ def events(
         raise _fail(f"unknown format {fmt!r}: choose one of {', '.join(EVENT_FORMATS)}")
     try:
         with Store(db, read_only=True) as store:
-            rows = store.iter_events(code=code, country=country, since=since, until=until, limit=limit)
+            rows = store.iter_events(
+                code=code, country=country, since=since, until=until, limit=limit, linked=needs_links(fmt)
+            )
             with _open_out(output) as out:
                 n = write_events(rows, fmt, out, code_names=load_ontology().names())
     except StoreError as exc:
@@ -231,6 +271,9 @@ def extract(
     verbs: VerbsOption = None,
     only_own_dictionaries: OnlyOwnOption = False,
     verb_codes_not_cameo: NotCameoOption = False,
+    language: LanguageOption = None,
+    any_language: AnyLanguageOption = False,
+    statements: StatementsOption = True,
 ) -> None:
     """JSONL in, JSONL out: one output line per input line, same order, same ids.
 
@@ -240,6 +283,7 @@ def extract(
     from whodid.extract import extract_lines
 
     options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo)
+    options = _text_options(options, language, any_language, statements)
     with _open_in(source) as lines, _open_out(output) as out:
         for record in extract_lines(lines, options, origin=source):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -315,6 +359,54 @@ def bench(
     run_benchmark(out, n_articles=articles, console=err)
 
 
+@app.command()
+def stories(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Only stories this large.")] = 2,
+    limit: Annotated[int | None, typer.Option(help="At most this many stories.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """List the storylines: articles about the same events, linked as they arrive (largest first)."""
+    from whodid.store import Store, StoreError
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.stories(min_articles=min_articles, limit=limit)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    table = Table("story", "articles", "sources", "from", "to", "title", title=f"stories in {db}")
+    for row in rows:
+        counts = (str(row["story_id"]), str(row["num_articles"]), str(row["num_sources"]))
+        dates = (str(row["first_date"] or "-"), str(row["last_date"] or "-"))
+        table.add_row(*counts, *dates, row["title"] or "")
+    Console().print(table)
+    if not rows:
+        err.print(f"no story has {min_articles}+ articles yet (try --min-articles 1)")
+
+
+@app.command()
+def story(
+    story_id: Annotated[int, typer.Argument(help="Story id, as listed by `whodid stories`.")],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
+    top: Annotated[int, typer.Option(help="Main actors and places to show.")] = 10,
+) -> None:
+    """One story as JSON: its articles, its events on a timeline, its main actors and places."""
+    from whodid.store import Store, StoreError
+
+    try:
+        with Store(db, read_only=True) as store:
+            found = store.story(story_id, top=top)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    if found is None:
+        raise _fail(f"no story {story_id} in {db}: list them with `whodid stories --db {db}`")
+    typer.echo(json.dumps(found, ensure_ascii=False, indent=1, default=str))
+
+
 class _open_in:
     """Lines of a file, or of stdin for '-'."""
 
@@ -373,7 +465,8 @@ def _print_summary(summary, db: Path, counts: dict[str, int]) -> None:
     rate = summary.documents / summary.seconds if summary.seconds else 0.0
     table.add_row("documents read", str(summary.documents))
     table.add_row("articles stored (new)", str(summary.stored))
-    table.add_row("already stored (same content)", str(summary.duplicates))
+    table.add_row("already stored (same content)", str(summary.duplicates - summary.near_duplicates))
+    table.add_row("near copies of stored articles", str(summary.near_duplicates))
     skipped = sum(summary.skipped.values())
     reasons = ", ".join(f"{reason}: {n}" for reason, n in summary.skipped.most_common())
     table.add_row("skipped", f"{skipped}" + (f" ({reasons})" if reasons else ""))

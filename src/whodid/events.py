@@ -46,6 +46,8 @@ ATTACK_NOUNS = frozenset(
      "assault", "operation", "crackdown", "clash", "fighting"}
 )  # fmt: skip
 FIRST_PERSON = frozenset({"i", "we"})
+# Verbs of travel whose destination ("to Geneva") is where the event happens.
+MOTION_VERBS = frozenset({"come", "go", "travel", "fly", "arrive", "return", "head", "move", "send", "dispatch"})
 # Entity types that name an actor even when no dictionary knows it.
 UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
@@ -88,6 +90,7 @@ class ArticleContext:
     matches: Sequence[DictMatch]
     places: Sequence[Place] = ()
     quotes: Sequence[Quote] = ()
+    fallback_location: tuple[Place | None, str | None] = (None, None)  # dateline or main place, and its rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +440,8 @@ def _under_locative_prep(token: Token) -> bool:
     for _ in range(6):
         if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
             return True
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_ in MOTION_VERBS:
+            return True  # "came to Geneva", "travelled to Ankara": where the meeting or visit happens
         if token.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "nmod", "poss", "conj", "npadvmod"):
             return False
         token = token.head
@@ -478,7 +483,9 @@ def _event(
     modality, negated = _modality(verb, coding)
     negated = negated and not coding.rule.startswith("refusal:")  # "will not accept" is coded as a refusal
     quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
-    location = event_location(facts.places, sentence.start, sentence.end, t_start)
+    location, location_rule = event_location(facts.places, sentence.start, sentence.end, t_start), "sentence"
+    if location is None:
+        location, location_rule = ctx.fallback_location
 
     def rel(m: ActorMention | None) -> tuple[int, int] | None:  # None for an actor outside the sentence
         inside = m is not None and sentence.start <= m.start and m.end <= sentence.end
@@ -511,6 +518,7 @@ def _event(
         target=target,
         evidence=evidence,
         location=location,
+        location_rule=location_rule,
         negated=negated,
         modality="appeal" if entry and entry.root == "02" and modality == "actual" else modality,
         quoted=quoted,

@@ -24,6 +24,9 @@ class Options:
     verb_file: str | None = None  # the user's own PETRARCH-format verb dictionary, used instead of CAMEO.2.0
     own_dictionaries_only: bool = False  # use only the user's actor/agent files, not the packaged Phoenix ones
     cameo_verb_codes: bool = True  # the verb dictionary codes in CAMEO (False: another scheme, e.g. WEIS)
+    languages: tuple[str, ...] = ("en",)  # languages coded; others are skipped as not_english (empty: no check)
+    near_duplicate_threshold: float = 0.8  # word-shingle Jaccard above which a re-post is a duplicate (0: off)
+    site_boilerplate_min: int = 3  # a short paragraph seen in this many articles of a site is boilerplate (0: off)
 
     def with_(self, **changes: object) -> Options:
         """A copy with some fields changed."""

@@ -11,9 +11,12 @@ from spacy.tokens import Doc
 
 from whodid.actors import find_matches, merge_matches, named_mentions, place_matches
 from whodid.clean import clean_document
+from whodid.coref import resolve_coreferences
 from whodid.events import ArticleContext, code_sentence
+from whodid.near_duplicates import NearDuplicateIndex, SiteBoilerplate
 from whodid.nlp import sentences
-from whodid.places import find_places
+from whodid.options import Options
+from whodid.places import find_places, locate_event
 from whodid.quotes import find_quotes
 from whodid.records import Article, ArticleResult, RawDocument, Skipped
 from whodid.resources import Resources
@@ -31,6 +34,7 @@ class Outcome:
     result: ArticleResult | None = None
     skipped: Skipped | None = None
     duplicate_of: str | None = None  # article id already stored or seen earlier in this run
+    near: bool = False  # the duplicate is a near copy (same story re-posted with other boilerplate), not exact
 
 
 def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
@@ -39,8 +43,10 @@ def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     places = find_places(doc, res.gazetteer)
     found = find_matches(doc, res.dictionary)
     matches = merge_matches(found, place_matches(places, doc, found, res.dictionary))
+    matches = merge_matches(matches, resolve_coreferences(doc, matches, res.dictionary, article.date))
     quotes = find_quotes(doc, [span for _, span in sents], matches, res.dictionary, article.date)
-    ctx = ArticleContext(article.article_id, article.date, matches, places, quotes)
+    fallback = locate_event((), 0, 0, 0, places, article.text)  # the dateline's or the article's main place
+    ctx = ArticleContext(article.article_id, article.date, matches, places, quotes, fallback)
     discards = res.tools.discards
     if discards is not None and discards.story_reason(article.text):  # a sports or entertainment story
         events = []
@@ -52,35 +58,63 @@ def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     return ArticleResult(article, records, mentions, events, places, quotes, article_tone(article.text))
 
 
+@dataclass(slots=True)
+class RunMemory:
+    """What a run remembers across batches: content hashes seen, near-duplicate signatures, site boilerplate."""
+
+    known: set[str]
+    near: NearDuplicateIndex | None = None
+    sites: SiteBoilerplate | None = None
+
+
+def run_memory(options: Options, known: set[str] | None = None) -> RunMemory:
+    """A fresh memory for a run, with near-duplicate detection and site boilerplate as `options` say."""
+    threshold = options.near_duplicate_threshold
+    near = NearDuplicateIndex(threshold) if threshold > 0 else None
+    sites = SiteBoilerplate(options.site_boilerplate_min) if options.site_boilerplate_min > 0 else None
+    return RunMemory(known if known is not None else set(), near, sites)
+
+
 def process(
     docs: Iterable[RawDocument | Skipped],
     res: Resources,
     *,
     known: set[str] | None = None,
     dedupe: bool = True,
+    memory: RunMemory | None = None,
 ) -> Iterator[Outcome]:
     """One Outcome per input document, in input order. With `dedupe`, articles whose content hash is in
-    `known` (or seen earlier in this run) are reported as duplicates and not coded again; without it, every
-    document is coded (what `whodid extract` needs: one full result per input line)."""
-    known = known if known is not None else set()
+    `known` (or seen earlier in this run), or near copies of them, are reported as duplicates and not coded
+    again; without it, every document is coded (what `whodid extract` needs: one full result per input line)."""
+    if dedupe:
+        memory = memory or run_memory(res.options, known)
     it = iter(docs)
     while batch := list(islice(it, max(1, res.options.batch_size))):
-        yield from _process_batch(batch, res, known if dedupe else None)
+        yield from _process_batch(batch, res, memory if dedupe else None)
 
 
-def _process_batch(batch: list[RawDocument | Skipped], res: Resources, known: set[str] | None) -> Iterator[Outcome]:
+def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: RunMemory | None) -> Iterator[Outcome]:
     """Clean a batch, parse its new articles in one spaCy call, analyse them; outcomes in input order."""
     staged: list[Outcome | Article] = []
     first_copy: dict[str, str] = {}  # article id -> origin of its first copy in this batch
+    known = memory.known if memory is not None else None
     for item in batch:
         if isinstance(item, Skipped):
             staged.append(Outcome(item.doc_id, item.origin, skipped=item))
             continue
         cleaned = _clean(item, res)
+        if isinstance(cleaned, Article) and memory is not None and memory.sites is not None:
+            cleaned = memory.sites.process(cleaned)  # before the hash check: it changes the article id
         if isinstance(cleaned, Skipped):
             staged.append(Outcome(item.doc_id, item.origin, skipped=cleaned))
         elif known is not None and (cleaned.article_id in known or cleaned.article_id in first_copy):
             staged.append(Outcome(item.doc_id, item.origin, duplicate_of=cleaned.article_id))
+        elif (
+            memory is not None
+            and memory.near is not None
+            and (first := memory.near.add(cleaned.article_id, cleaned.text))
+        ):
+            staged.append(Outcome(item.doc_id, item.origin, duplicate_of=first, near=True))
         else:
             first_copy.setdefault(cleaned.article_id, item.origin)
             staged.append(cleaned)
@@ -100,6 +134,8 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, known: se
         outcome = _analyse_safely(item, next(docs), res)
         if outcome.skipped is not None:
             failed[item.article_id] = outcome.skipped
+            if memory is not None and memory.near is not None:
+                memory.near.remove(item.article_id)  # a later copy gets its own chance
         elif known is not None:
             known.add(item.article_id)
         yield outcome

@@ -152,7 +152,7 @@ class Place:
     lat: float | None
     lon: float | None
     country: str | None  # ISO3
-    feature: str  # city | country | admin1
+    feature: str  # city | country | admin1 | admin2 | continent
     admin1: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from whodid.pipeline import Outcome, process
+from whodid.linking import Duplicate
+from whodid.pipeline import Outcome, process, run_memory
 from whodid.records import ArticleResult, RawDocument, Skipped
 from whodid.resources import Resources
 from whodid.store import Store, StoreError
@@ -23,6 +24,7 @@ class RunSummary:
     documents: int = 0
     stored: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0  # of the duplicates, those that are near copies (re-posts with other boilerplate)
     skipped: Counter[str] = field(default_factory=Counter)
     events: int = 0
     places: int = 0
@@ -36,6 +38,7 @@ class RunSummary:
             self.skipped[outcome.skipped.reason] += 1
         elif outcome.duplicate_of is not None:
             self.duplicates += 1
+            self.near_duplicates += int(outcome.near)
         elif outcome.result is not None:
             result = outcome.result
             self.events += len(result.events)
@@ -49,6 +52,7 @@ class RunSummary:
             "documents": self.documents,
             "stored": self.stored,
             "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates,
             "skipped": dict(self.skipped),
             "events": self.events,
             "places": self.places,
@@ -73,24 +77,40 @@ def run_into_store(
     started = time.perf_counter()
     pending: list[ArticleResult] = []
     skipped: list[Skipped] = []
-    for outcome in process(docs, res, known=store.known_article_ids()):
+    reposts: list[Duplicate] = []  # exact and near copies, linked to the article they repeat
+    memory = run_memory(res.options, store.known_article_ids())
+    if memory.near is not None:
+        memory.near.seed(store.article_texts())  # re-posts of articles stored by earlier runs are found too
+    for outcome in process(docs, res, memory=memory):
         summary.add(outcome)
         if outcome.result is not None:
             pending.append(outcome.result)
         if outcome.skipped is not None:
             skipped.append(outcome.skipped)
+        if outcome.duplicate_of is not None:
+            kind = "near" if outcome.near else "exact"
+            reposts.append(Duplicate(outcome.origin, outcome.duplicate_of, kind, doc_id=outcome.doc_id))
         if len(pending) >= WRITE_BATCH:
             summary.stored += _write(store, pending, summary, skipped)
             pending.clear()
+            _write_reposts(store, summary.run_id, reposts)
         if on_outcome is not None:
             on_outcome(outcome, summary)
     if pending:
         summary.stored += _write(store, pending, summary, skipped)
+    _write_reposts(store, summary.run_id, reposts)
     if skipped:
         store.write_skipped(summary.run_id, skipped)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.as_dict())
     return summary
+
+
+def _write_reposts(store: Store, run_id: str, reposts: list[Duplicate]) -> None:
+    """Record the copies seen so far (after their originals are written), so that they never inflate counts."""
+    if reposts:
+        store.write_duplicates(run_id, reposts)
+        reposts.clear()
 
 
 def _write(store: Store, results: list[ArticleResult], summary: RunSummary, skipped: list[Skipped]) -> int:
