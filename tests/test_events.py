@@ -339,3 +339,14 @@ def test_event_location_is_the_place_of_the_sentence_or_the_articles_own():
     assert event["location"]["name"] == "Geneva" and event["location_rule"] == "dateline"
     moved = events_of("The Russian foreign minister came to Geneva and met Turkish officials.")[0]
     assert moved["location"]["name"] == "Geneva"
+
+
+def test_statement_stands_when_what_it_reports_did_not_happen():
+    events = events_of("The Russian foreign minister said Moscow is not discussing sanctions against Turkey.")
+    assert any(e["code"] == "010" and not e["negated"] for e in events)
+    assert not any(e["code"] == "010" for e in events_of("The Russian foreign minister said Moscow condemned Turkey."))
+
+
+def test_armed_forces_engaged_in_a_battle_fight():
+    events = events_of("The Nigerian army said it is engaged in a fierce battle with Boko Haram insurgents.")
+    assert any(e["root_code"] == "19" and e["source"] is not None for e in events)

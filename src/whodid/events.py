@@ -59,7 +59,9 @@ RECIPROCAL_MARKERS = frozenset({"their", "mutual", "bilateral", "one another"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "state", "report", "add", "note", "declare", "write"})
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern"})
+STATIVE_PASSIVES = frozenset(
+    {"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern", "engage", "involve"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,18 +122,21 @@ def code_sentence(
     facts = SentenceFacts(sentence, date, basis, _locative_places(ctx.places, doc, sentence))
     events: dict[tuple, Event] = {}
     bare_statements: list[int] = []
+    reported: list[int] = []
     for i, coding in final.items():
         governor = governors.get(i)
         if governor is not None and governor not in statements:
             continue  # the governing appeal/demand/threat/... already codes this embedded action
         if i in governors.values() and i in statements:
-            continue  # "X said Y attacked Z": the attack is the event, not the saying
+            reported.append(i)  # "X said Y attacked Z": the attack is the event, not the saying
+            continue
         if tools.cameo and i in statements and coding.code in ("010", "01"):
             bare_statements.append(i)  # "X said ...": an event only when the sentence holds no other
             continue
         _add_events(events, _events_for(doc[i], coding, facts, ctx, tools, options))
-    if not events and options.keep_statements:
-        for i in bare_statements:
+    if options.keep_statements and all(e.negated for e in events.values()):
+        fallback = bare_statements if not events else bare_statements + reported  # "X says Y is not ..."
+        for i in fallback:
             _add_events(events, _events_for(doc[i], final[i], facts, ctx, tools, options))
     return sorted(events.values(), key=lambda e: -e.confidence)  # the most likely event of the sentence first
 
@@ -298,7 +303,10 @@ def _subject_heads(verb: Token, passive: bool) -> list[Token]:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents or verb.lemma_ not in STATIVE_PASSIVES:
             return agents or _attack_heads(verb)
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
+        stative = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
+        if stative and all(s.lower_ in REFERRING_PRONOUNS for s in stative):
+            return _reported_speaker(verb) or stative  # "the army said it is engaged in a battle"
+        return stative
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         if all(s.lower_ in REFERRING_PRONOUNS for s in subjects):

@@ -21,6 +21,7 @@ class NounLexicon:
         self.nouns: dict[str, str] = data.get("nouns", {})
         self.verb_nouns: dict[str, dict[str, str]] = data.get("verb_nouns", {})
         self.light: dict[str, str | None] = {}  # verb lemma -> the particle it needs ("carry out"), or None
+        self.prep_nouns: dict[str, set[str]] = {p: set(v) for p, v in data.get("prep_nouns", {}).items()}
         for phrase in data.get("light_verbs", []):
             verb, _, particle = phrase.partition(" ")
             self.light[verb] = particle or None
@@ -39,7 +40,7 @@ class NounLexicon:
         light = lemma in self.light and self._particle_ok(verb, self.light[lemma])
         if not specific and not light:
             return None
-        for noun in _object_nouns(verb):
+        for noun in _object_nouns(verb, self._prepositions(lemma)):
             for phrase in noun_phrases(noun):
                 if (code := specific.get(phrase)) is not None:
                     if current is not None and current.from_pattern and _root(current) == code[:2]:
@@ -58,6 +59,10 @@ class NounLexicon:
             if key in self.light or key in self.verb_nouns:
                 return key
         return None
+
+    def _prepositions(self, lemma: str) -> set[str]:
+        """Prepositions whose object names this verb's event ("engaged in a battle")."""
+        return {prep for prep, verbs in self.prep_nouns.items() if lemma in verbs}
 
     @staticmethod
     def _particle_ok(verb: Token, particle: str | None) -> bool:
@@ -84,11 +89,20 @@ def _coding(code: str, verb: str, noun: str, current: Coding | None) -> Coding:
     return Coding(code, None, f"noun:{verb}+{noun}", True, current.particle_ids if current else ())
 
 
-def _object_nouns(verb: Token) -> list[Token]:
-    """The nouns the verb acts on: its direct object, or the subject of its passive ("a curfew was imposed")."""
+def _object_nouns(verb: Token, prepositions: set[str] = frozenset()) -> list[Token]:
+    """The nouns the verb acts on: its direct object, the subject of its passive ("a curfew was imposed"), or
+    the object of one of `prepositions` ("engaged in a battle")."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     deps = ("dobj", "nsubjpass") if passive else ("dobj",)
-    return [c for c in verb.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")]
+    nouns = [c for c in verb.children if c.dep_ in deps]
+    nouns += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in prepositions
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
 
 
 def noun_phrases(noun: Token) -> list[str]:
