@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from whodid.clean_bench import (
+    HTML_ROUNDS,
     HTML_TARGET,
     TEXT_TARGET,
     bundled_documents,
@@ -43,18 +44,20 @@ def test_benchmark_without_shared_data(tmp_path: Path) -> None:
 
 def test_benchmark_with_shared_data(shared_dir: Path) -> None:
     found = run_clean_benchmark(n=20, html_pages=4, shared=shared_dir)
-    assert found["html_pages"]["documents"] == 4 and found["trafilatura_metadata"]["documents"] == 4
+    rounds = HTML_ROUNDS * 4  # the pages go round several times, whodid and trafilatura taking turns
+    assert found["html_pages"]["documents"] == rounds and found["trafilatura_metadata"]["documents"] == rounds
     assert found["text_seeds"]["documents"] == 20
     assert "the speed of trafilatura alone" in render_clean_section(found)
 
 
-def test_targets_are_judged_per_core_and_html_against_trafilatura() -> None:
+def test_targets_are_judged_per_core_and_html_against_trafilatura_alone() -> None:
     found = {"text_samples": rate(TEXT_TARGET + 1), "html_pages": rate(30.0), "trafilatura_alone": rate(29.0)}
     assert meets_targets(found) == {"text_samples": True, "html_pages": True}
     found["html_pages"] = rate(20.0)
     assert meets_targets(found)["html_pages"] is False
-    found["trafilatura_metadata"] = rate(19.0)  # trafilatura doing the same job (with metadata) is the reference
-    assert meets_targets(found)["html_pages"] is True
-    del found["trafilatura_metadata"]
-    assert meets_targets({"html_sample": rate(HTML_TARGET)}) == {"html_sample": True}
+    found["trafilatura_metadata"] = rate(19.0)  # slower with metadata, but text-only trafilatura is the bar
+    assert meets_targets(found)["html_pages"] is False
     assert "(BELOW target)" in render_clean_section(found)
+    assert meets_targets({"html_pages": rate(HTML_TARGET)})["html_pages"] is True  # no reference: fixed target
+    assert meets_targets({"html_sample": rate(HTML_TARGET)}) == {"html_sample": True}
+    assert meets_targets({"html_sample": rate(HTML_TARGET - 1)}) == {"html_sample": False}

@@ -15,8 +15,10 @@ from whodid.html_extract import (
     _filed_as_opinion,
     _fuller_extraction,
     _html_title,
+    _sections,
     domain_of,
     extract_html,
+    page_metadata,
     render_html_text,
 )
 
@@ -84,6 +86,48 @@ def test_fuller_extraction_replaces_a_thin_fragment() -> None:
     assert PARAGRAPHS[0] in fuller
     long_enough = " ".join(["word"] * THIN_EXTRACTION_WORDS)
     assert _fuller_extraction("<html><body><p>Short.</p></body></html>", None, long_enough) == long_enough
+
+
+def test_byline_in_markup_gives_the_author_without_outlet_or_date() -> None:
+    byline = (
+        '<div class="byline-block"><span class="author">Jane Doe and John Roe</span> Daily Planet '
+        "<time>Published 10:02 AM Dec 3, 2016</time></div>"
+        '<div class="comments"><span class="author">Troll Person</span></div>'
+    )
+    html = PAGE.format(head="", paragraphs=byline + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    assert extract_html(html).author == "Jane Doe; John Roe"
+
+
+def test_opinion_from_a_section_link_or_the_section_meta_tag() -> None:
+    def tree(html: str) -> object:
+        from trafilatura.utils import load_html
+
+        return load_html(html)
+
+    links = '<div class="entry-meta"><a href="/category/opinion/">Opinion</a> <a href="/tag/un/">UN</a></div>'
+    filed = tree(PAGE.format(head="", paragraphs=links + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)))
+    assert page_metadata(filed).opinion
+    news = tree(PAGE.format(head="", paragraphs=links.replace("pinion", "World")))
+    assert not page_metadata(news).opinion
+    section = tree(page('<meta property="article:section" content="Commentary">'))
+    assert _sections(None, None, section) == (["Commentary"], None)
+    assert _sections(["World"], ["UN"], section) == (["World"], ["UN"])  # the page metadata's own come first
+
+
+def test_metadata_leaves_the_parsed_page_as_it_was() -> None:
+    from lxml.html import tostring
+    from trafilatura.utils import load_html
+
+    tree = load_html(page('<meta name="author" content="Jane Doe">'))
+    before = tostring(tree)
+    meta = page_metadata(tree, "https://www.dailyplanet.com/world/1")
+    assert (meta.title, meta.date, meta.sitename, meta.author) == (
+        "Council calls for ceasefire",
+        "2016-12-03",
+        "Daily Planet",
+        "Jane Doe",
+    )
+    assert tostring(tree) == before
 
 
 # ---------------------------------------------------------------- helpers

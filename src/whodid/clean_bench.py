@@ -15,6 +15,7 @@ from whodid.records import RawDocument
 
 TEXT_TARGET = 300.0  # plain-text articles per second per core (issue 3)
 HTML_TARGET = 45.0  # HTML pages per second per core: trafilatura's own speed measured on this project's machine
+HTML_ROUNDS = 3  # the dev-file pages are measured this many times over (interleaved), for a steadier ratio
 SHARED = Path("../shared")  # the data folder next to the repository, as `whodid eval` finds it (if there)
 _EXTRACTION_FILE = Path("extraction") / "article_extraction_benchmark.jsonl.gz"
 
@@ -125,19 +126,21 @@ def run_clean_benchmark(n: int = 600, html_pages: int = 60, shared: Path | None 
     if pages:
         works = (clean, _trafilatura_alone, _trafilatura_with_metadata)
         found["html_pages"], found["trafilatura_alone"], found["trafilatura_metadata"] = measure(
-            pages, len(pages), *works
+            pages, HTML_ROUNDS * len(pages), *works
         )
     return found
 
 
 def meets_targets(d: dict) -> dict[str, bool]:
-    """Whether plain text reaches TEXT_TARGET, and HTML reaches HTML_TARGET or the speed of trafilatura doing
-    the same job (text and metadata) measured in the same run (the machine's load moves both alike)."""
+    """Whether plain text reaches TEXT_TARGET; whether the dev-file pages are cleaned (text and metadata) at
+    least as fast as trafilatura extracts their text alone in the same run (the machine's load moves both
+    alike), or reach HTML_TARGET when trafilatura was not measured; the bundled page is held to HTML_TARGET."""
     out = {key: d[key]["per_s_per_core"] >= TEXT_TARGET for key in ("text_samples", "text_seeds") if key in d}
-    same_job = d.get("trafilatura_metadata", d.get("trafilatura_alone", {}))
-    for key in ("html_sample", "html_pages"):
-        if key in d:
-            out[key] = d[key]["per_s_per_core"] >= min(HTML_TARGET, same_job.get("per_s_per_core", HTML_TARGET))
+    if "html_sample" in d:
+        out["html_sample"] = d["html_sample"]["per_s_per_core"] >= HTML_TARGET
+    if "html_pages" in d:
+        reference = d.get("trafilatura_alone", {}).get("per_s_per_core", HTML_TARGET)
+        out["html_pages"] = d["html_pages"]["per_s_per_core"] >= reference
     return out
 
 
@@ -164,10 +167,10 @@ def render_clean_section(d: dict) -> str:
         "## Cleaning throughput",
         "",
         "`clean.clean_document` alone (extraction, boilerplate removal, hard-wrap repair, header and language",
-        f"detection), one process. Targets: {TEXT_TARGET:.0f} plain-text articles/s per core; on HTML,",
-        f"{HTML_TARGET:.0f} pages/s per core or, whichever is lower, the speed of trafilatura doing the same job",
-        "(text, title, date, author) on the same pages in the same run",
-        "(trafilatura is most of the HTML path). Per-core rates divide by CPU time.",
+        f"detection), one process. Targets: {TEXT_TARGET:.0f} plain-text articles/s per core; on HTML, at least",
+        "the speed of `trafilatura.extract()` alone (text only, no metadata) on the same pages in the same run,",
+        f"while whodid also reads title, date, site, author and section ({HTML_TARGET:.0f} pages/s per core for the",
+        f"bundled page). The dev-file pages go round {HTML_ROUNDS} times. Per-core rates divide by CPU time.",
         "",
         "| input | documents | mean characters | per second per core | per second (wall) |",
         "|---|---|---|---|---|",
