@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.actors import ActorDictionary, find_matches, load_actor_dictionary, merge_matches, resolve_phrase
+from whodid.actor_phrases import resolve_phrase
+from whodid.actors import ActorDictionary, find_matches, load_actor_dictionary, merge_matches
 from whodid.coref import is_person, resolve_coreferences, surname_index
 
 DATE = "2016-12-03"
@@ -23,7 +24,7 @@ def corefs(nlp, dictionary: ActorDictionary, text: str) -> list[tuple[str, str, 
 
 
 def _code(m) -> str | None:
-    from whodid.actors import code_on
+    from whodid.actor_phrases import code_on
 
     return code_on(m.spells, DATE)
 

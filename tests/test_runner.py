@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from whodid import store as store_module
+from whodid import store_rows as store_module
 from whodid.options import Options
 from whodid.records import RawDocument, Skipped
 from whodid.resources import Resources

@@ -75,7 +75,8 @@ def measure_lookup(texts: Sequence[str], *, model: str = DEFAULT_MODEL, repeat: 
     time, so per core, and other work on the machine does not count. Best of `repeat`. The loaded model,
     dictionary and parses are frozen out of the garbage collector's sweeps first, as in a long-running worker
     whose static data is loaded once (`gc.freeze`); the coreference pass is timed apart."""
-    from whodid.actors import find_matches, load_actor_dictionary, resolve_span_actor
+    from whodid.actor_phrases import resolve_span_actor
+    from whodid.actors import find_matches, load_actor_dictionary
     from whodid.coref import resolve_coreferences
     from whodid.nlp import load_nlp
 
@@ -112,7 +113,8 @@ def measure_article_lookup(*, model: str = DEFAULT_MODEL, repeat: int = 7) -> di
     """As the pipeline uses the lookup: per parsed article, dictionary matching and coreference once, then every
     noun phrase (each noun chunk's head) resolved; mentions per second of CPU time, best of `repeat`. The
     bundled sample articles (plain-text ones) are the corpus; parsing is not counted."""
-    from whodid.actors import find_matches, load_actor_dictionary, merge_matches, resolve_phrase
+    from whodid.actor_phrases import resolve_phrase
+    from whodid.actors import find_matches, load_actor_dictionary, merge_matches
     from whodid.benchmark import sample_texts
     from whodid.coref import resolve_coreferences
     from whodid.nlp import load_nlp

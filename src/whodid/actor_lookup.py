@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from whodid.actors import ActorDictionary, find_matches, merge_matches, place_matches, resolve_span_actor
+from whodid.actor_phrases import resolve_span_actor
+from whodid.actors import ActorDictionary, find_matches, merge_matches, place_matches
 from whodid.coref import resolve_coreferences
 from whodid.dates import parse_date
 from whodid.ingest import normalise_input_date

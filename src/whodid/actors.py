@@ -1,4 +1,4 @@
-"""Actors: find dictionary actors and sector nouns in parsed text, and resolve noun phrases to actor codes."""
+"""Actors: load the actor dictionaries and find dictionary actors and sector nouns in parsed text."""
 
 from __future__ import annotations
 
@@ -13,27 +13,15 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.records import Actor, ActorMention, Place
+from whodid.records import Place
 
 MatchKind = Literal["named", "agent", "null"]
 Spell = tuple[str, str | None, str | None]  # code, valid from, valid to (ISO dates, open when None)
 
-# Dependents that start a new clause or a separate participant: an actor phrase never extends into them.
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "mark"})
 # Codes that put the country second (a multinational company or an NGO based in that country).
 COUNTRY_SECOND = frozenset({"MNC", "NGO"})
-# Prepositions whose object still describes the same actor ("the mayor of Nablus", "troops from Syria").
-PHRASE_PREPS = frozenset({"of", "from"})
-# Sectors of a state's own institutions (a government, parliament, court, army, police, intelligence service).
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # Shortest word checked for a swapped pair of letters (shorter words are too often another word).
 MIN_MISSPELT = 5
-# spaCy entity types that may name an actor the dictionaries do not know.
-ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# Prepositions that say where something is: their object is a place, not a participant.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
-# Modifiers that make a named person or official a former one ("former President Trump", "ex-minister").
-FORMER_WORDS = frozenset({"former", "ex", "erstwhile"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,31 +155,6 @@ def load_user_actor_dictionary(
         actors = {"countries": countries, "entries": [*actors["entries"], *base.entries]}
         agents = [*agents, *base.agent_entries]
     return ActorDictionary(actors, agents)
-
-
-def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
-    """The code valid on `date` (ISO); undated codes are the fallback; without a date, the current role
-    (an open-ended one), else the undated default, else the last role known.
-    Someone known only by roles that do not cover the date is coded as an elite of that country (XXXELI),
-    the convention for former (or future) office holders."""
-    undated = [c for c, lo, hi in spells if lo is None and hi is None]
-    dated = [(c, lo, hi) for c, lo, hi in spells if lo is not None or hi is not None]
-    if not spells:
-        return None
-    if date:
-        valid = [c for c, lo, hi in dated if (lo is None or lo <= date) and (hi is None or date <= hi)]
-        if valid:
-            return valid[-1]
-        if undated:
-            return undated[0] or None  # "" is an explicit "no actor" outside the dated roles
-        nearest = max(dated, key=lambda s: (s[2] or s[1] or "") if (s[2] or s[1] or "") < date else "")
-        return nearest[0][:3] + "ELI" if len(nearest[0]) >= 6 else nearest[0]
-    if undated and not dated:
-        return undated[0] or None
-    open_ended = [c for c, lo, hi in dated if hi is None]
-    if open_ended:
-        return open_ended[-1]
-    return (undated[0] or None) if undated else dated[-1][0]
 
 
 def _variants(token: Token) -> tuple[str, ...]:
@@ -364,240 +327,3 @@ def _stem_agent(tokens: Sequence[Token], i: int, dictionary: ActorDictionary) ->
             if len(phrase) == 1 and _agent_form_ok(tokens[i], phrase[0]):
                 return dictionary.agent_match(idx, tokens[i].i, tokens[i].i + 1)
     return None
-
-
-def phrase_tokens(head: Token, *, top: bool = True) -> list[Token]:
-    """The tokens of the noun phrase headed by `head`: no clauses, no prepositions but "of"/"from", and no
-    conjuncts of the head itself (those are separate participants), though conjoined modifiers stay in."""
-    keep = [head]
-    stack = [(head, top)]
-    while stack:
-        token, is_top = stack.pop()
-        for child in token.children:
-            dep = child.dep_
-            if dep in CLAUSE_DEPS and (is_top or dep not in ("conj", "cc")):
-                continue
-            if dep == "prep" and child.lower_ not in PHRASE_PREPS:
-                continue
-            keep.append(child)
-            stack.append((child, False))
-    return sorted(keep, key=lambda t: t.i)
-
-
-def _located_in(head: Token) -> list[Token]:
-    """The noun phrases of an "in" attached to a sector noun: where the people it names belong."""
-    return [
-        t
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for h in conjuncts(pobj)
-        for t in phrase_tokens(h)
-    ]
-
-
-def conjuncts(head: Token) -> list[Token]:
-    """`head` and the heads it is coordinated with ("Brazil and the United States")."""
-    return [head, *[c for c in head.conjuncts if c.i != head.i]]
-
-
-def resolve_phrase(
-    head: Token, matches: Sequence[DictMatch], dictionary: ActorDictionary, date: str | None
-) -> list[ActorMention]:
-    """Actors named by the noun phrase headed by `head`: one per coordinated name ("Hungarian and Romanian
-    officials" gives HUNGOV and ROUGOV). Empty when the phrase names no known actor."""
-    tokens = phrase_tokens(head)
-    ids = {t.i for t in tokens}
-    inside = [m for m in matches if m.start in ids and m.kind != "null"]
-    if inside and all(m.kind == "agent" for m in inside):  # "activists in Arnor", "police in Cairo"
-        ids |= {t.i for t in _located_in(head)}
-        inside = [m for m in matches if m.start in ids and m.kind != "null"]
-    if (led := _led_body(head, inside, matches, dictionary, date)) is not None:
-        return led  # "the president of the Chadian Human Rights League" speaks for the league
-    agents = [m for m in inside if m.kind == "agent"]
-    named = [m for m in inside if m.kind == "named"]
-    agents = _describing(agents, head)
-    if not named:
-        sectors = "".join(dict.fromkeys(_chunks("".join(a.sectors for a in agents))))
-        return [_mention(head.doc, agents, sectors, None, dictionary)] if agents else []
-    former = any(t.lower_ in FORMER_WORDS for t in tokens)
-    heads = [m for m in named if m.start <= head.i < m.end]
-    if heads:  # the phrase is the named actor itself: "Russian Foreign Minister Lavrov", "the United Nations"
-        chosen, parts, titles = heads[:1], [], [a for a in agents if a.end <= heads[0].start]
-    else:  # named modifiers of a sector noun: "Syrian army", "Hungarian and Romanian officials"
-        chosen, parts, titles = _modifiers(named, head), agents, []
-    out: list[ActorMention] = []
-    for m in chosen:
-        code = code_on(m.spells, date)
-        if code is None:
-            continue
-        code = _with_sectors(code, parts, titles, former, dictionary)
-        if heads:
-            code = _other_state(code, [n for n in named if n.end <= m.start], date, dictionary)
-        mention = _mention(head.doc, [m, *parts], code, m, dictionary)
-        if all(x.actor.code != mention.actor.code for x in out):
-            out.append(mention)
-    return out
-
-
-def _with_sectors(
-    code: str, parts: Sequence[DictMatch], titles: Sequence[DictMatch], former: bool, dictionary: ActorDictionary
-) -> str:
-    """A named actor's code with what the phrase adds: sector nouns of a bare country or an international
-    body ("Syrian army" SYRMIL, "EU legislators" IGOEUREECLEG); a title written before a person's name, which
-    the text states and so wins over the dictionary's dated role ("Foreign Minister Park Jin" KORGOV); and
-    "former", which makes a person or official an elite (USAELI)."""
-    country, own = dictionary.split_code(code)
-    if parts and ((country and not own) or own[:1] == ("IGO",)):
-        code += "".join(c for c in dict.fromkeys(_chunks("".join(a.sectors for a in parts))) if c not in own)
-    prefix = code[:3] if country else None
-    if prefix and titles and own:
-        code = prefix + "".join(dict.fromkeys(_chunks("".join(a.sectors for a in titles))))
-    if prefix and former:
-        code = prefix + "ELI"
-    return code
-
-
-def _other_state(code: str, before: Sequence[DictMatch], date: str | None, dictionary: ActorDictionary) -> str:
-    """A state institution that the dictionary files under one country, named with another country's adjective
-    ("the French Senate": the Senate is American in the dictionary): that country's institution (FRAGOVLEG)."""
-    country, own = dictionary.split_code(code)
-    if not country or not own or not set(own) <= STATE_SECTORS:
-        return code
-    for m in reversed(before):
-        other = code_on(m.spells, date) or ""
-        if len(other) == 3 and other in dictionary.countries and other != code[:3]:
-            return other + code[3:]
-    return code
-
-
-def _led_body(
-    head: Token,
-    inside: Sequence[DictMatch],
-    matches: Sequence[DictMatch],
-    dictionary: ActorDictionary,
-    date: str | None,
-) -> list[ActorMention] | None:
-    """A leading title ("president", "spokesman", "head") of a named body with its own sector: the body's
-    actor ("president of the Riigikogu" ESTLEG). None when the phrase is not of that shape ("president of
-    Russia" is RUSGOV, as usual)."""
-    if not head.n_rights:
-        return None
-    own = [m for m in inside if m.start <= head.i < m.end]
-    if len(own) != 1 or own[0].kind != "agent":
-        return None
-    bodies = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children]
-    for body in (b for b in bodies if b.dep_ == "pobj"):
-        body_ids = {t.i for t in phrase_tokens(body)}
-        if not any(m.kind == "named" and m.start in body_ids for m in matches):
-            continue  # "Minister of Defence": a title, not a body's leader
-        found = resolve_phrase(body, matches, dictionary, date)
-        if found and found[0].actor.sectors:
-            return found[:1]
-    return None
-
-
-def _nearest(found: Sequence[DictMatch], head: Token) -> list[DictMatch]:
-    """The match covering the head, else the nearest one before it, else the first one after it."""
-    if not found:
-        return []
-    covering = [m for m in found if m.start <= head.i < m.end]
-    before = [m for m in found if m.end <= head.i]
-    if covering:
-        return covering[:1]
-    return [max(before, key=lambda m: m.start)] if before else [min(found, key=lambda m: m.start)]
-
-
-def _describing(agents: Sequence[DictMatch], head: Token) -> list[DictMatch]:
-    """The sector nouns that describe the head: the one covering it (or nearest) and those before it, in text
-    order ("Danish Islamist media" -> MUS, MED)."""
-    nearest = _nearest(agents, head)
-    if not nearest:
-        return []
-    return [a for a in agents if a.start <= nearest[0].start]
-
-
-def _modifiers(named: Sequence[DictMatch], head: Token) -> list[DictMatch]:
-    """The named modifiers that describe the head: all coordinated ones, else the one nearest the head."""
-    doc = head.doc
-    last_tokens = {m.end - 1 for m in named}
-    coordinated = [m for m in named if any(c.i in last_tokens and c.i != m.end - 1 for c in doc[m.end - 1].conjuncts)]
-    return coordinated or _nearest(named, head)
-
-
-def _chunks(code: str) -> list[str]:
-    return [code[i : i + 3] for i in range(0, len(code), 3)]
-
-
-def _mention(
-    doc: Doc, parts: Sequence[DictMatch], code: str, named: DictMatch | None, dictionary: ActorDictionary
-) -> ActorMention:
-    start, end = min(p.start for p in parts), max(p.end for p in parts)
-    span = doc[start:end]  # not doc.text: that joins the whole document's tokens on every call
-    start_char, end_char, text = span.start_char, span.end_char, span.text
-    # sector nouns alone name no country, though some sector codes look like one (MUS: Muslim, Mauritius)
-    country, sectors = dictionary.split_code(code) if named is not None else (None, tuple(_chunks(code)))
-    name = named.name if named is not None else text
-    if named is not None and len(code) > 3 and named.spells and all(len(c) == 3 for c, _, _ in named.spells):
-        name = f"{named.name} ({' '.join(sectors)})"
-    actor = Actor(code=code, name=name, country=country, sectors=sectors)
-    rule = "+".join(p.entry_id for p in parts)
-    return ActorMention(text, start_char, end_char, actor, rule)
-
-
-def named_mentions(
-    doc: Doc, matches: Iterable[DictMatch], dictionary: ActorDictionary, date: str | None
-) -> list[ActorMention]:
-    """Every named actor found in the document, coded as of `date` (the article's actor mentions)."""
-    return [
-        _mention(doc, [m], code, m, dictionary)
-        for m in matches
-        if m.kind == "named" and (code := code_on(m.spells, date)) is not None
-    ]
-
-
-def unknown_mentions(doc: Doc, known: Sequence[ActorMention]) -> list[ActorMention]:
-    """Named entities that may be actors (people, organisations, nationalities, countries, cities) but resolve
-    to nothing known, kept with their text and entity type: code "", rule "unknown:PERSON"."""
-    taken = [(m.start, m.end) for m in known]
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_ENTITY_TYPES or any(s < ent.end_char and ent.start_char < e for s, e in taken):
-            continue
-        actor = Actor(code="", name=ent.text, country=None, sectors=())
-        out.append(ActorMention(ent.text, ent.start_char, ent.end_char, actor, f"unknown:{ent.label_}"))
-    return out
-
-
-def resolve_span_actor(
-    span: Span, matches: Iterable[DictMatch], dictionary: ActorDictionary, date: str | None
-) -> ActorMention | None:
-    """The actor named by a whole span (its syntactic root), for the `whodid actors` command."""
-    inside = [m for m in matches if m.start < span.end and m.end > span.start]
-    found = resolve_phrase(span.root, inside, dictionary, date)
-    if found:
-        return found[0]
-    named = [m for m in inside if m.kind == "named"]
-    if not named:
-        return None
-    # "an amusement park in Kabul": the root names nothing, a name inside the span does; a place where the
-    # thing is stands for the people there (AFGCVL), any other name for itself
-    head = span.doc[named[0].end - 1]
-    found = resolve_phrase(head, inside, dictionary, date)
-    if not found:
-        return None
-    actor = found[0].actor
-    if not _is_location(head):
-        m = found[0]
-        return ActorMention(m.text, m.start, m.end, m.actor, m.rule + "+inside")
-    if actor.country:
-        code = dictionary.iso_to_cameo.get(actor.country, actor.country) + "CVL"
-        actor = Actor(code, dictionary.country_name(code[:3]), actor.country, ("CVL",))
-        return ActorMention(found[0].text, found[0].start, found[0].end, actor, found[0].rule + "+located")
-    return found[0]
-
-
-def _is_location(token: Token) -> bool:
-    """The token is the object of a locative preposition ("in Kabul", "near Aleppo")."""
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from whodid.actors import ActorDictionary, DictMatch, code_on
+from whodid.actor_phrases import code_on
+from whodid.actors import ActorDictionary, DictMatch
 
 # Person titles that, after "the", refer back to a person already named ("the foreign minister").
 ROLE_NOUNS = frozenset(

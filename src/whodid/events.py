@@ -8,7 +8,8 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors import ActorDictionary, DictMatch, conjuncts, resolve_phrase
+from whodid.actor_phrases import conjuncts, resolve_phrase
+from whodid.actors import ActorDictionary, DictMatch
 from whodid.dates import event_date
 from whodid.lexicon import Coding, VerbLexicon, compose
 from whodid.nominals import NounLexicon

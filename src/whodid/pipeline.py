@@ -9,7 +9,8 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from whodid.actors import find_matches, merge_matches, named_mentions, place_matches
+from whodid.actor_phrases import named_mentions
+from whodid.actors import find_matches, merge_matches, place_matches
 from whodid.clean import clean_document
 from whodid.coref import resolve_coreferences
 from whodid.events import ArticleContext, code_sentence

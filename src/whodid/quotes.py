@@ -10,7 +10,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors import ActorDictionary, DictMatch, phrase_tokens, resolve_phrase, resolve_span_actor
+from whodid.actor_phrases import phrase_tokens, resolve_phrase, resolve_span_actor
+from whodid.actors import ActorDictionary, DictMatch
 from whodid.records import Actor, ActorMention, Quote
 
 MIN_QUOTE_WORDS = 3
