@@ -10,6 +10,15 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actor_phrases import conjuncts, resolve_phrase
 from whodid.actors import ActorDictionary, DictMatch
+from whodid.arguments import (
+    CLAUSE_LINKS,
+    LOCATIVE_PREPS,
+    locative_heads,
+    object_heads,
+    purpose_heads,
+    reciprocal,
+    subject_heads,
+)
 from whodid.dates import event_date
 from whodid.lexicon import Coding, VerbLexicon, compose
 from whodid.nominals import NounLexicon
@@ -20,32 +29,19 @@ from whodid.quotes import quote_at
 from whodid.records import Actor, ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
 from whodid.relevance import Discards
 
-OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
-TARGET_PREPS = frozenset(
-    {"with", "to", "against", "on", "from", "for", "into", "toward", "towards", "upon", "over", "at", "of"}
-)
 INTENT_AUX = frozenset({"will", "shall", "wo", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must", "'d"})
 INTENT_GOVERNORS = frozenset(
     {"plan", "intend", "want", "seek", "hope", "aim", "prepare", "decide", "try", "attempt", "expect", "wish"}
 )
-CLAUSE_LINKS = ("xcomp", "ccomp")
 # Adjectives that announce an intended action ("ready to talk", "willing to withdraw").
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "eager", "keen", "committed"})
 CONTENT_PREPS = frozenset({"of", "for", "with", "over"})  # "accused of", "blamed for", "charged with"
-# Prepositions that place an event ("in Aleppo", "near the border"); places elsewhere are participants.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
 # Event families whose target, when none is named, is where they happen (CAMEO/PLOVER practice: a protest in
 # Serbia is aimed at Serbia, a meeting in Zurich involves Switzerland, troops deployed in the West Bank face it).
 PLACE_AS_TARGET = ("04", "14", "15", "17", "132")  # code prefixes; a curfew in Cizre is imposed on Turkey too
 # Protests are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
 PURPOSE_AS_TARGET = frozenset({"14"})
-PURPOSE_NOUNS = frozenset({"protest", "support", "solidarity", "opposition", "response", "retaliation"})
-# Nouns of attacks whose actor a passive verb's victims suffered ("killed in an Israeli air strike").
-ATTACK_NOUNS = frozenset(
-    {"attack", "strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "offensive", "fire", "ambush",
-     "assault", "operation", "crackdown", "clash", "fighting"}
-)  # fmt: skip
 FIRST_PERSON = frozenset({"i", "we"})
 # Verbs of travel whose destination ("to Geneva") is where the event happens.
 MOTION_VERBS = frozenset({"come", "go", "travel", "fly", "arrive", "return", "head", "move", "send", "dispatch"})
@@ -53,16 +49,7 @@ MOTION_VERBS = frozenset({"come", "go", "travel", "fly", "arrive", "return", "he
 UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
-# Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
-NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "by"}  # "condemned an attack by X": X is the one condemned
-NESTED_DEPTH = 3
-RECIPROCAL_MARKERS = frozenset({"their", "mutual", "bilateral", "one another"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "state", "report", "add", "note", "declare", "write"})
-REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-# Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
-STATIVE_PASSIVES = frozenset(
-    {"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern", "engage", "involve"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,16 +222,16 @@ def _events_for(
     verb: Token, coding: Coding, facts: SentenceFacts, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    subjects = _subject_heads(verb, passive)
+    subjects = subject_heads(verb, passive)
     sources = _actors(subjects, ctx, tools) or _quote_speaker(verb, subjects, ctx) or _unknown_actors(subjects)
     nominal = coding.rule.startswith("noun:")  # the object names the event ("held talks with X"): last resort
-    targets = _actors(_object_heads(verb, passive, objects_first=not nominal), ctx, tools)
+    targets = _actors(object_heads(verb, passive, objects_first=not nominal), ctx, tools)
     root = (coding.code or coding.reverse or "")[:2]
     if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
-        targets = _actors(_purpose_heads(verb), ctx, tools)
-    mutual = len(sources) > 1 and (root in MUTUAL_ROOTS or _reciprocal(verb))
+        targets = _actors(purpose_heads(verb), ctx, tools)
+    mutual = len(sources) > 1 and (root in MUTUAL_ROOTS or reciprocal(verb))
     if not targets and not mutual and (coding.code or "").startswith(PLACE_AS_TARGET):  # "rallied in Serbia"
-        targets = _actors(_locative_heads(verb), ctx, tools)
+        targets = _actors(locative_heads(verb), ctx, tools)
     if not targets and mutual:  # "X and Y met", "X and Y delayed their meeting"
         code = coding.code or coding.reverse
         return [
@@ -296,139 +283,6 @@ def _actors(heads: Sequence[Token], ctx: ArticleContext, tools: CodingTools) -> 
         if found:
             return found
     return []
-
-
-def _subject_heads(verb: Token, passive: bool) -> list[Token]:
-    """Who acts: the subject, the "by" agent of a passive, or the subject the verb inherits from its clause."""
-    if passive:
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agents or verb.lemma_ not in STATIVE_PASSIVES:
-            return agents or _attack_heads(verb)
-        stative = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
-        if stative and all(s.lower_ in REFERRING_PRONOUNS for s in stative):
-            return _reported_speaker(verb) or stative  # "the army said it is engaged in a battle"
-        return stative
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if subjects:
-        if all(s.lower_ in REFERRING_PRONOUNS for s in subjects):
-            return _reported_speaker(verb) or subjects  # "Japan said it had halted aid"
-        return subjects
-    head = verb.head
-    if verb.dep_ == "xcomp":  # "urged Russia to withdraw" (object control), "agreed to", "is expected to"
-        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
-        return objects or _subject_heads(head, False) or raised
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return _subject_heads(head, any(c.dep_ == "nsubjpass" for c in head.children))
-    if verb.dep_ in ("relcl", "acl"):  # "a declaration demanding ...": the declaration's issuer, if it is no actor
-        return [head]
-    if verb.dep_ == "advcl" and (
-        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    ):
-        return _subject_heads(head, False)  # "..., saying ...", "met in Zurich to discuss ..."
-    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "... by demanding that ..."
-        return _subject_heads(head.head, False)
-    if verb.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "X is about/ready/willing to ..."
-        return _subject_heads(head, False)
-    return []
-
-
-def _attack_heads(verb: Token) -> list[Token]:
-    """For a passive without its agent, the attack it happened in: "were killed in Israeli tank shelling"."""
-    return [
-        p
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by")
-        for p in prep.children
-        if p.dep_ == "pobj" and p.lemma_.lower() in ATTACK_NOUNS
-    ]
-
-
-def _reported_speaker(verb: Token) -> list[Token]:
-    """For a pronoun subject inside a reported clause, the subject of the reporting verb."""
-    token = verb
-    while token.dep_ in ("ccomp", "conj") and token.head is not token:
-        token = token.head
-        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in REFERRING_PRONOUNS]
-        if subjects:
-            return subjects
-    return []
-
-
-def _object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> list[Token]:
-    """Who is acted upon, most direct first: object, prepositional object, then a complement's subject.
-    Without `objects_first`, an object that names the event itself comes after what hangs off it ("launched a
-    mediation effort between X and Y": X and Y; "rejected a Senegalese peace plan": Senegal)."""
-    heads: list[Token] = []
-    children = list(verb.children)
-    if passive:
-        heads += [c for c in children if c.dep_ == "nsubjpass"]
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
-    for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
-        nested = _nested_objects(obj, NESTED_DEPTH)
-        heads += [obj, *nested] if objects_first else [*nested, obj]
-    for prep in _preps(verb):
-        heads += [p for p in prep.children if p.dep_ == "pobj"]
-    for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
-        heads += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
-        heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
-        heads += [p for prep in _preps(clause) for p in prep.children if p.dep_ == "pobj"]
-    return heads
-
-
-def _nested_objects(noun: Token, depth: int) -> list[Token]:
-    """Objects of the prepositions hanging off a noun, breadth first, `depth` levels down."""
-    found = [
-        p
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS
-        for p in prep.children
-        if p.dep_ == "pobj"
-    ]
-    if depth > 1:
-        found += [q for p in list(found) for q in _nested_objects(p, depth - 1)]
-    return found
-
-
-def _reciprocal(verb: Token) -> bool:
-    """The action is between the coordinated subjects themselves ("delayed their meeting", "each other")."""
-    return any(t.lower_ in RECIPROCAL_MARKERS for t in verb.subtree if t.i > verb.i) or any(
-        t.lower_ == "each" and t.nbor(1).lower_ == "other" for t in verb.subtree if t.i + 1 < len(t.doc)
-    )
-
-
-def _purpose_heads(verb: Token) -> list[Token]:
-    """Whom a protest is aimed at: the objects of its purpose clause ("to demand the resignation of X") or of
-    "in protest against/of X"."""
-    heads: list[Token] = []
-    for child in verb.children:
-        if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            heads += _object_heads(child, False)
-        elif child.dep_ == "prep" and child.lower_ in ("in", "as"):
-            nouns = [p for p in child.children if p.dep_ == "pobj" and p.lemma_ in PURPOSE_NOUNS]
-            heads += [h for noun in nouns for h in _nested_objects(noun, NESTED_DEPTH)]
-    return heads
-
-
-def _locative_heads(verb: Token, depth: int = NESTED_DEPTH) -> list[Token]:
-    """Objects of the verb's locative prepositions, and of theirs in turn ("met in Zurich", "rioted at a jail
-    in Dili": the jail, then Dili)."""
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
-    heads = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
-    if depth > 1:
-        heads += [q for p in list(heads) for q in _locative_heads(p, depth - 1)]
-    return heads
-
-
-def _preps(verb: Token) -> list[Token]:
-    """Prepositions attached to the verb or its particle ("come up with"), in sentence order."""
-    out = []
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            out.append(child)
-        elif child.dep_ == "prt":
-            out += [p for p in child.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]
-    return out
 
 
 def _locative_places(places: Sequence[Place], doc, sentence: Sentence) -> list[Place]:

@@ -1,0 +1,162 @@
+"""Arguments of an event verb in the dependency parse: who acts (subjects, passive agents, the subject a clause
+inherits) and who is acted upon (objects, prepositional objects, purpose clauses, places named as locations)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
+TARGET_PREPS = frozenset(
+    {"with", "to", "against", "on", "from", "for", "into", "toward", "towards", "upon", "over", "at", "of"}
+)
+# Prepositions that place an event ("in Aleppo", "near the border"); places elsewhere are participants.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
+PURPOSE_NOUNS = frozenset({"protest", "support", "solidarity", "opposition", "response", "retaliation"})
+# Nouns of attacks whose actor a passive verb's victims suffered ("killed in an Israeli air strike").
+ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "offensive", "fire", "ambush",
+     "assault", "operation", "crackdown", "clash", "fighting"}
+)  # fmt: skip
+# Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
+NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "by"}  # "condemned an attack by X": X is the one condemned
+NESTED_DEPTH = 3
+RECIPROCAL_MARKERS = frozenset({"their", "mutual", "bilateral", "one another"})
+REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+# Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
+STATIVE_PASSIVES = frozenset(
+    {"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern", "engage", "involve"}
+)
+CLAUSE_LINKS = ("xcomp", "ccomp")
+
+
+def subject_heads(verb: Token, passive: bool) -> list[Token]:
+    """Who acts: the subject, the "by" agent of a passive, or the subject the verb inherits from its clause."""
+    if passive:
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents or verb.lemma_ not in STATIVE_PASSIVES:
+            return agents or _attack_heads(verb)
+        stative = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
+        if stative and all(s.lower_ in REFERRING_PRONOUNS for s in stative):
+            return _reported_speaker(verb) or stative  # "the army said it is engaged in a battle"
+        return stative
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        if all(s.lower_ in REFERRING_PRONOUNS for s in subjects):
+            return _reported_speaker(verb) or subjects  # "Japan said it had halted aid"
+        return subjects
+    head = verb.head
+    if verb.dep_ == "xcomp":  # "urged Russia to withdraw" (object control), "agreed to", "is expected to"
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        return objects or subject_heads(head, False) or raised
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject_heads(head, any(c.dep_ == "nsubjpass" for c in head.children))
+    if verb.dep_ in ("relcl", "acl"):  # "a declaration demanding ...": the declaration's issuer, if it is no actor
+        return [head]
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return subject_heads(head, False)  # "..., saying ...", "met in Zurich to discuss ..."
+    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "... by demanding that ..."
+        return subject_heads(head.head, False)
+    if verb.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "X is about/ready/willing to ..."
+        return subject_heads(head, False)
+    return []
+
+
+def _attack_heads(verb: Token) -> list[Token]:
+    """For a passive without its agent, the attack it happened in: "were killed in Israeli tank shelling"."""
+    return [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by")
+        for p in prep.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in ATTACK_NOUNS
+    ]
+
+
+def _reported_speaker(verb: Token) -> list[Token]:
+    """For a pronoun subject inside a reported clause, the subject of the reporting verb."""
+    token = verb
+    while token.dep_ in ("ccomp", "conj") and token.head is not token:
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in REFERRING_PRONOUNS]
+        if subjects:
+            return subjects
+    return []
+
+
+def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> list[Token]:
+    """Who is acted upon, most direct first: object, prepositional object, then a complement's subject.
+    Without `objects_first`, an object that names the event itself comes after what hangs off it ("launched a
+    mediation effort between X and Y": X and Y; "rejected a Senegalese peace plan": Senegal)."""
+    heads: list[Token] = []
+    children = list(verb.children)
+    if passive:
+        heads += [c for c in children if c.dep_ == "nsubjpass"]
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
+        nested = _nested_objects(obj, NESTED_DEPTH)
+        heads += [obj, *nested] if objects_first else [*nested, obj]
+    for prep in _preps(verb):
+        heads += [p for p in prep.children if p.dep_ == "pobj"]
+    for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
+        heads += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+        heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+        heads += [p for prep in _preps(clause) for p in prep.children if p.dep_ == "pobj"]
+    return heads
+
+
+def _nested_objects(noun: Token, depth: int) -> list[Token]:
+    """Objects of the prepositions hanging off a noun, breadth first, `depth` levels down."""
+    found = [
+        p
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if depth > 1:
+        found += [q for p in list(found) for q in _nested_objects(p, depth - 1)]
+    return found
+
+
+def reciprocal(verb: Token) -> bool:
+    """The action is between the coordinated subjects themselves ("delayed their meeting", "each other")."""
+    return any(t.lower_ in RECIPROCAL_MARKERS for t in verb.subtree if t.i > verb.i) or any(
+        t.lower_ == "each" and t.nbor(1).lower_ == "other" for t in verb.subtree if t.i + 1 < len(t.doc)
+    )
+
+
+def purpose_heads(verb: Token) -> list[Token]:
+    """Whom a protest is aimed at: the objects of its purpose clause ("to demand the resignation of X") or of
+    "in protest against/of X"."""
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            heads += object_heads(child, False)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "as"):
+            nouns = [p for p in child.children if p.dep_ == "pobj" and p.lemma_ in PURPOSE_NOUNS]
+            heads += [h for noun in nouns for h in _nested_objects(noun, NESTED_DEPTH)]
+    return heads
+
+
+def locative_heads(verb: Token, depth: int = NESTED_DEPTH) -> list[Token]:
+    """Objects of the verb's locative prepositions, and of theirs in turn ("met in Zurich", "rioted at a jail
+    in Dili": the jail, then Dili)."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+    heads = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+    if depth > 1:
+        heads += [q for p in list(heads) for q in locative_heads(p, depth - 1)]
+    return heads
+
+
+def _preps(verb: Token) -> list[Token]:
+    """Prepositions attached to the verb or its particle ("come up with"), in sentence order."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out.append(child)
+        elif child.dep_ == "prt":
+            out += [p for p in child.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]
+    return out

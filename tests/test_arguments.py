@@ -1,0 +1,32 @@
+"""Tests for finding an event verb's arguments in the dependency parse."""
+
+from __future__ import annotations
+
+from whodid.arguments import locative_heads, object_heads, purpose_heads, reciprocal, subject_heads
+
+
+def verb(doc, lemma: str):
+    return next(t for t in doc if t.lemma_ == lemma)
+
+
+def test_subject_object_and_passive_agent(nlp):
+    doc = nlp("Russia condemned Turkey on Friday.")
+    v = verb(doc, "condemn")
+    assert [t.text for t in subject_heads(v, False)] == ["Russia"]
+    assert [t.text for t in object_heads(v, False)][:1] == ["Turkey"]
+    doc = nlp("The journalists were arrested by the police.")
+    assert [t.text for t in subject_heads(verb(doc, "arrest"), True)] == ["police"]
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker(nlp):
+    doc = nlp("Japan said it had halted aid to Serbia.")
+    assert [t.text for t in subject_heads(verb(doc, "halt"), False)] == ["Japan"]
+
+
+def test_purpose_locative_and_reciprocal(nlp):
+    doc = nlp("Students went on hunger strike to demand the resignation of the president.")
+    assert "resignation" in [t.text for t in purpose_heads(verb(doc, "go"))]
+    doc = nlp("Prisoners rioted at a jail in Dili.")
+    assert [t.text for t in locative_heads(verb(doc, "riot"))] == ["jail", "Dili"]
+    doc = nlp("Israel and Syria delayed their meeting.")
+    assert reciprocal(verb(doc, "delay"))
