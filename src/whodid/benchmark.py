@@ -70,11 +70,13 @@ def _run_whodid(n_articles: int, queue: mp.Queue) -> None:
     ]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
         summary = run_into_store(docs, store, res, command="bench")
+        link_s = store.link_seconds
     texts = [a.text for d in docs if isinstance(a := clean_document(d, res.options), Article)]
     queue.put(
         {
             "load_s": load_s,
             "run_s": summary.seconds,
+            "link_s": link_s,
             "articles": summary.stored,
             "events": summary.events,
             "texts": texts,
@@ -171,6 +173,10 @@ def render_report(f: dict, sections: list[str] | None = None) -> str:
             "",
             f"Overhead of whodid over parsing: **{ratio:.2f}x** the bare spaCy time "
             f"({who['articles']} articles stored, {who['events']} events, {tokens:,} tokens).",
+            "",
+            f"Linking across articles (events to world events and mentions, articles to stories, inside the "
+            f"store's write transaction) took {who.get('link_s', 0.0):.2f} s of the {who['run_s']:.1f} s run: "
+            f"**{100 * who.get('link_s', 0.0) / who['run_s'] if who['run_s'] else 0:.1f} %** of whodid's time.",
             "",
             "For reference (from `../shared/README.md`): PETRARCH's own pipeline is bound by its CoreNLP server, "
             "about 0.7 stories per second.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -101,6 +102,7 @@ class Store:
         self.read_only = read_only
         self.link_options = link_options or LinkOptions()
         self.story_options = story_options or StoryOptions()
+        self.link_seconds = 0.0  # time spent linking events and stories, for the benchmark
         self._con = self._connect()
         try:
             self._check_or_create_schema()
@@ -205,8 +207,10 @@ class Store:
             for table, table_rows in rows.items():
                 if table_rows:
                     self._insert_rows(table, table_rows, ignore_duplicates=table == "events")
+            started = time.perf_counter()
             linking.link_batch(self._con, fresh, now, self._insert_rows, self.link_options)
             stories.assign_stories(self._con, fresh, now, self._insert_rows, self.story_options)
+            self.link_seconds += time.perf_counter() - started
         return len(fresh)
 
     def write_duplicates(self, run_id: str, duplicates: Sequence[Duplicate]) -> None:
