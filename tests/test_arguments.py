@@ -30,3 +30,9 @@ def test_purpose_locative_and_reciprocal(nlp):
     assert [t.text for t in locative_heads(verb(doc, "riot"))] == ["jail", "Dili"]
     doc = nlp("Israel and Syria delayed their meeting.")
     assert reciprocal(verb(doc, "delay"))
+
+
+def test_objects_nested_under_a_prepositional_object_come_last(nlp):
+    doc = nlp("Germany mobilized reservists for a war against Russia.")
+    heads = [t.text for t in object_heads(verb(doc, "mobilize"), False)]
+    assert heads[-1] == "Russia" and heads.index("reservists") < heads.index("war") < heads.index("Russia")

@@ -350,3 +350,23 @@ def test_statement_stands_when_what_it_reports_did_not_happen():
 def test_armed_forces_engaged_in_a_battle_fight():
     events = events_of("The Nigerian army said it is engaged in a fierce battle with Boko Haram insurgents.")
     assert any(e["root_code"] == "19" and e["source"] is not None for e in events)
+
+
+def test_target_that_names_a_country_beats_a_sector_only_object():
+    event = only(events_of("Egypt will withdraw its soldiers from Sudan."), "03")
+    assert event["target"]["country"] == "SDN"
+
+
+def test_target_nested_under_a_prepositional_object():
+    event = only(events_of("Germany mobilized reservists for a war against Russia."), "15")
+    assert event["target"]["country"] == "RUS"
+
+
+def test_place_named_under_the_object_is_the_target_of_a_coercive_measure():
+    event = only(events_of("Ethiopia declared a state of emergency in Mekele."), "17")
+    assert (event["source"]["code"], event["target"]["country"]) == ("ETH", "ETH")
+
+
+def test_sector_only_target_takes_the_country_of_the_event_place():
+    event = only(events_of("Rebels killed 12 people on Friday when they attacked a market in Kabul."), "19")
+    assert event["target"]["country"] == "AFG" and "PPL" in event["target"]["code"]

@@ -98,12 +98,13 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
         nested = _nested_objects(obj, NESTED_DEPTH)
         heads += [obj, *nested] if objects_first else [*nested, obj]
-    for prep in _preps(verb):
-        heads += [p for p in prep.children if p.dep_ == "pobj"]
+    pobjs = [p for prep in _preps(verb) for p in prep.children if p.dep_ == "pobj"]
+    heads += pobjs
     for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
         heads += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
         heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
         heads += [p for prep in _preps(clause) for p in prep.children if p.dep_ == "pobj"]
+    heads += [n for p in pobjs for n in _nested_objects(p, NESTED_DEPTH - 1)]  # "for a war against X": last
     return heads
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +49,7 @@ MOTION_VERBS = frozenset({"come", "go", "travel", "fly", "arrive", "return", "he
 UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
+TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # sectors of bodies that belong to no one country
 SPEECH_LEMMAS = frozenset({"say", "tell", "state", "report", "add", "note", "declare", "write"})
 
 
@@ -225,13 +226,16 @@ def _events_for(
     subjects = subject_heads(verb, passive)
     sources = _actors(subjects, ctx, tools) or _quote_speaker(verb, subjects, ctx) or _unknown_actors(subjects)
     nominal = coding.rule.startswith("noun:")  # the object names the event ("held talks with X"): last resort
-    targets = _actors(object_heads(verb, passive, objects_first=not nominal), ctx, tools)
+    targets = _actors(object_heads(verb, passive, objects_first=not nominal), ctx, tools, prefer_country=True)
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]  # "..., when they blew themselves up in Tel Aviv"
+    targets = _placed(targets, [*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))], ctx, tools)
     root = (coding.code or coding.reverse or "")[:2]
     if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
         targets = _actors(purpose_heads(verb), ctx, tools)
     mutual = len(sources) > 1 and (root in MUTUAL_ROOTS or reciprocal(verb))
     if not targets and not mutual and (coding.code or "").startswith(PLACE_AS_TARGET):  # "rallied in Serbia"
-        targets = _actors(locative_heads(verb), ctx, tools)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]  # "imposed a curfew in Cizre"
+        targets = _actors([*locative_heads(verb), *(h for o in objects for h in locative_heads(o))], ctx, tools)
     if not targets and mutual:  # "X and Y met", "X and Y delayed their meeting"
         code = coding.code or coding.reverse
         return [
@@ -276,13 +280,34 @@ def _unknown_actors(heads: Sequence[Token]) -> list[ActorMention]:
     return []
 
 
-def _actors(heads: Sequence[Token], ctx: ArticleContext, tools: CodingTools) -> list[ActorMention]:
-    """Actors for argument heads, each head expanded to its conjuncts; the first head that names one wins."""
+def _actors(
+    heads: Sequence[Token], ctx: ArticleContext, tools: CodingTools, *, prefer_country: bool = False
+) -> list[ActorMention]:
+    """Actors for argument heads, each head expanded to its conjuncts; the first head that names one wins.
+    With `prefer_country`, a sector-only first find ("withdraw its troops from Lebanon": MIL) gives way to a
+    later head that names a country."""
+    first: list[ActorMention] = []
     for head in heads:
         found = [m for h in conjuncts(head) for m in resolve_phrase(h, ctx.matches, tools.dictionary, ctx.date)]
-        if found:
+        if found and (not prefer_country or any(m.actor.country for m in found)):
             return found
-    return []
+        first = first or found
+    return first
+
+
+def _placed(
+    mentions: list[ActorMention], heads: Sequence[Token], ctx: ArticleContext, tools: CodingTools
+) -> list[ActorMention]:
+    """Sector-only actors ("23 people", "students") take the country of the place the event is located in:
+    "killed 23 people in Tel Aviv" are Israeli civilians."""
+    if not mentions or any(
+        m.actor.country or not m.actor.code or TRANSNATIONAL & set(m.actor.sectors) for m in mentions
+    ):
+        return mentions
+    country = next((m.actor.country for m in _actors(heads, ctx, tools, prefer_country=True) if m.actor.country), None)
+    if country is None:
+        return mentions
+    return [replace(m, actor=replace(m.actor, code=country + m.actor.code, country=country)) for m in mentions]
 
 
 def _locative_places(places: Sequence[Place], doc, sentence: Sentence) -> list[Place]:
