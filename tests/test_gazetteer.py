@@ -135,3 +135,16 @@ def test_us_counties_one_row_per_state(gaz):
     scott = [c.entry for c in gaz.lookup("Scott County")]
     assert len(scott) >= 10 and {e.feature for e in scott} == {"admin2"} and {e.country for e in scott} == {"USA"}
     assert len({e.admin1 for e in scott}) == len(scott) and all(e.lat is not None for e in scott)
+
+
+def test_oceans_seas_and_cross_border_regions_have_no_country(gaz):
+    for name in ("Pacific Ocean", "Mediterranean Sea", "Black Sea", "Kashmir", "Middle East"):
+        entry = _entry(gaz, name, "continent")
+        assert entry.country is None and entry.lat is not None
+
+
+def test_major_islands_are_regions_of_their_country(gaz):
+    java = _entry(gaz, "Java", "admin1")
+    assert java.country == "IDN" and java.population > 100_000_000
+    assert _entry(gaz, "Sumatra", "admin1").country == "IDN"
+    assert _entry(gaz, "Mindanao", "admin1").country == "PHL"

@@ -292,3 +292,14 @@ def test_a_name_among_regions_is_a_region_and_a_city_follows_its_state(places_in
     assert (listed["Washington"].feature, listed["Washington"].admin1) == ("admin1", "WA")
     (san_jose, california) = places_in("A woman in San Jose, California, fell ill.")
     assert (san_jose.country, san_jose.admin1, california.feature) == ("USA", "CA", "admin1")
+
+
+def test_an_island_outranks_a_small_namesake_town(places_in):
+    java = by_text(places_in("Floods hit the island of Java, and rescuers reached villages in Sumatra."))
+    assert java["Java"].country == "IDN" and java["Java"].feature == "admin1"
+    assert java["Sumatra"].country == "IDN"
+
+
+def test_an_ocean_is_a_place_without_a_country(places_in):
+    place = by_text(places_in("The ship sank in the Indian Ocean on Monday."))["Indian Ocean"]
+    assert place.country is None and place.lat is not None
