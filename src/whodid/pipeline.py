@@ -17,7 +17,7 @@ from whodid.events import ArticleContext, code_sentence
 from whodid.near_duplicates import NearDuplicateIndex, SiteBoilerplate
 from whodid.nlp import sentences
 from whodid.options import Options
-from whodid.places import find_places, locate_event
+from whodid.places import article_location, find_places
 from whodid.quotes import find_quotes
 from whodid.records import Article, ArticleResult, RawDocument, Skipped
 from whodid.resources import Resources
@@ -46,8 +46,8 @@ def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     matches = merge_matches(found, place_matches(places, doc, found, res.dictionary))
     matches = merge_matches(matches, resolve_coreferences(doc, matches, res.dictionary, article.date))
     quotes = find_quotes(doc, [span for _, span in sents], matches, res.dictionary, article.date)
-    fallback = locate_event((), 0, 0, 0, places, article.text)  # the dateline's or the article's main place
-    ctx = ArticleContext(article.article_id, article.date, matches, places, quotes, fallback)
+    own_place = article_location(places, article.text)  # for events whose sentence names no place
+    ctx = ArticleContext(article.article_id, article.date, matches, places, quotes, own_place)
     discards = res.tools.discards
     if discards is not None and discards.story_reason(article.text):  # a sports or entertainment story
         events = []

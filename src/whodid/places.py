@@ -449,11 +449,14 @@ def locate_event(
       more, else its most often named country when named twice or more (continents never);
     - (None, None) when none of these exists."""
     place = event_location(places, sent_start, sent_end, trigger_start)
-    if place is not None:
-        return place, "sentence"
-    if text is not None and (place := dateline_place(article_places, text)) is not None:
+    return (place, "sentence") if place is not None else article_location(article_places, text)
+
+
+def article_location(places: Sequence[Place], text: str | None) -> tuple[Place | None, str | None]:
+    """The article's own place, for events with none of their own: its dateline's, else its main place."""
+    if text is not None and (place := dateline_place(places, text)) is not None:
         return place, "dateline"
-    if (place := main_place(article_places)) is not None:
+    if (place := main_place(places)) is not None:
         return place, "article"
     return None, None
 
