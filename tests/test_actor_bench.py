@@ -59,5 +59,5 @@ def test_section_reports_values_and_targets() -> None:
 
 
 def test_section_flags_a_missed_target() -> None:
-    slow = {**FIGURES, "lookup": {**FIGURES["lookup"], "per_s": 5000.0}}
+    slow = {**FIGURES, "articles": {**FIGURES["articles"], "per_s": 5000.0}}
     assert "| 5,000 | >= 20,000 | **missed** |" in render_actor_section(slow)

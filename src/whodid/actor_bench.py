@@ -159,8 +159,8 @@ def run_actor_benchmark(n_mentions: int = 2000) -> dict:
     }
 
 
-def _verdict(ok: bool) -> str:
-    return "met" if ok else "**missed**"
+def _verdict(ok: bool | None) -> str:
+    return "" if ok is None else "met" if ok else "**missed**"
 
 
 def render_actor_section(d: dict) -> str:
@@ -184,8 +184,8 @@ def render_actor_section(d: dict) -> str:
         (
             "mentions resolved per second, one core: one short text each (`whodid actors`)",
             f"{lookup['per_s']:,.0f}",
-            f">= {targets['lookup_per_s']:,}",
-            lookup["per_s"] >= targets["lookup_per_s"],
+            "none (the issue's target is the pipeline's lookup, row above)",
+            None,
         ),
     ]
     lines = [
