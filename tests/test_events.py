@@ -370,3 +370,22 @@ def test_place_named_under_the_object_is_the_target_of_a_coercive_measure():
 def test_sector_only_target_takes_the_country_of_the_event_place():
     event = only(events_of("Rebels killed 12 people on Friday when they attacked a market in Kabul."), "19")
     assert event["target"]["country"] == "AFG" and "PPL" in event["target"]["code"]
+
+
+def test_suing_and_indicting_are_lawsuits_not_arrests():
+    assert only(events_of("Egypt sued Israel for damages in court."), "11")["code"] == "115"
+    assert only(events_of("Egypt indicted the Israeli ambassador for fraud."), "11")["code"] == "115"
+    assert not any(e["code"] == "173" for e in events_of("Egypt sued Israel for damages in court."))
+
+
+def test_demobilizing_troops_is_a_military_de_escalation():
+    assert only(events_of("Russia demobilized its troops in Chechnya."), "08")["code"] == "0873"
+
+
+def test_rebels_surrendering_retreat_militarily():
+    assert only(events_of("Hundreds of Ugandan rebels surrendered to the army."), "08")["code"] == "0874"
+
+
+def test_codebook_verbs_the_dictionary_lacks_are_coded():
+    assert only(events_of("A mob lynched two Nigerian soldiers in Kano."), "18")["code"] == "1823"
+    assert only(events_of("The rebels decommissioned their weapons."), "08")["code"] == "0873"

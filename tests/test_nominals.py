@@ -71,3 +71,10 @@ def test_packaged_table_codes_are_cameo_codes():
 def test_a_quantity_of_events_is_read_as_the_events(nlp):
     doc = nlp("The navies launched ten days of war games.")
     assert "war game" in noun_phrases(doc[4])
+
+
+def test_travelling_for_talks_is_a_negotiation(nlp):
+    table = load_noun_lexicon()
+    coding = table.code(verb(nlp, "Iranian negotiators returned to Vienna for talks.", "return"), None)
+    assert coding is not None and coding.code == "046"
+    assert table.code(verb(nlp, "Iranian negotiators returned to Vienna on Monday.", "return"), None) is None
