@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources as package_files
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -32,8 +32,10 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 err = Console(stderr=True)
+T = TypeVar("T")
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file (created if missing).")]
+StoredDbOption = Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")]
 ModelOption = Annotated[
     str, typer.Option("--model", help="spaCy English pipeline to use (e.g. en_core_web_md if installed).")
 ]
@@ -200,7 +202,7 @@ def demo(
 
 @app.command()
 def events(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
+    db: StoredDbOption = Path("whodid.duckdb"),
     fmt: Annotated[
         str,
         typer.Option(
@@ -222,37 +224,30 @@ def events(
     """
     from whodid.export import EVENT_FORMATS, needs_links, write_events
     from whodid.ontology import load_ontology
-    from whodid.store import Store, StoreError
 
     if fmt not in EVENT_FORMATS:
         raise _fail(f"unknown format {fmt!r}: choose one of {', '.join(EVENT_FORMATS)}")
-    try:
-        with Store(db, read_only=True) as store:
-            rows = store.iter_events(
-                code=code, country=country, since=since, until=until, limit=limit, linked=needs_links(fmt)
-            )
-            with _open_out(output) as out:
-                n = write_events(rows, fmt, out, code_names=load_ontology().names())
-    except StoreError as exc:
-        raise _fail(str(exc)) from exc
+
+    def export(store) -> int:
+        rows = store.iter_events(
+            code=code, country=country, since=since, until=until, limit=limit, linked=needs_links(fmt)
+        )
+        with _open_out(output) as out:
+            return write_events(rows, fmt, out, code_names=load_ontology().names())
+
+    n = _read_store(db, export)
     if output is not None:
         err.print(f"wrote {n} events to {output}")
 
 
 @app.command()
 def skipped(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
+    db: StoredDbOption = Path("whodid.duckdb"),
     run_id: Annotated[str | None, typer.Option("--run", help="Only this run's skips.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = 200,
 ) -> None:
     """List the inputs that were skipped, and why (nothing is dropped silently)."""
-    from whodid.store import Store, StoreError
-
-    try:
-        with Store(db, read_only=True) as store:
-            rows = store.skipped_inputs(run_id, limit)
-    except StoreError as exc:
-        raise _fail(str(exc)) from exc
+    rows = _read_store(db, lambda store: store.skipped_inputs(run_id, limit))
     table = Table("origin", "reason", "detail", title=f"{len(rows)} skipped inputs", title_justify="left")
     for row in rows:
         table.add_row(row["origin"], row["reason"], row["detail"])
@@ -361,19 +356,13 @@ def bench(
 
 @app.command()
 def stories(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
+    db: StoredDbOption = Path("whodid.duckdb"),
     min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Only stories this large.")] = 2,
     limit: Annotated[int | None, typer.Option(help="At most this many stories.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
 ) -> None:
     """List the storylines: articles about the same events, linked as they arrive (largest first)."""
-    from whodid.store import Store, StoreError
-
-    try:
-        with Store(db, read_only=True) as store:
-            rows = store.stories(min_articles=min_articles, limit=limit)
-    except StoreError as exc:
-        raise _fail(str(exc)) from exc
+    rows = _read_store(db, lambda store: store.stories(min_articles=min_articles, limit=limit))
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
@@ -391,20 +380,25 @@ def stories(
 @app.command()
 def story(
     story_id: Annotated[int, typer.Argument(help="Story id, as listed by `whodid stories`.")],
-    db: Annotated[Path, typer.Option("--db", help="DuckDB database written by `whodid run`.")] = Path("whodid.duckdb"),
+    db: StoredDbOption = Path("whodid.duckdb"),
     top: Annotated[int, typer.Option(help="Main actors and places to show.")] = 10,
 ) -> None:
     """One story as JSON: its articles, its events on a timeline, its main actors and places."""
+    found = _read_store(db, lambda store: store.story(story_id, top=top))
+    if found is None:
+        raise _fail(f"no story {story_id} in {db}: list them with `whodid stories --db {db}`")
+    typer.echo(json.dumps(found, ensure_ascii=False, indent=1, default=str))
+
+
+def _read_store(db: Path, read: Callable[[Any], T]) -> T:
+    """`read` on the database opened read-only; a store error ends the command with its advice."""
     from whodid.store import Store, StoreError
 
     try:
         with Store(db, read_only=True) as store:
-            found = store.story(story_id, top=top)
+            return read(store)
     except StoreError as exc:
         raise _fail(str(exc)) from exc
-    if found is None:
-        raise _fail(f"no story {story_id} in {db}: list them with `whodid stories --db {db}`")
-    typer.echo(json.dumps(found, ensure_ascii=False, indent=1, default=str))
 
 
 class _open_in:
