@@ -12,13 +12,13 @@ import duckdb
 
 from whodid.records import ActorMention, Article, ArticleResult, Event
 
-_ACTOR = "{p}_code VARCHAR, {p}_name VARCHAR, {p}_country VARCHAR, {p}_sectors VARCHAR[]"
+ACTOR_COLUMNS = "{p}_code VARCHAR, {p}_name VARCHAR, {p}_country VARCHAR, {p}_sectors VARCHAR[]"  # {p}: source/target
 LINK_COLUMNS: dict[str, str] = {
     "world_events": "world_event_id BIGINT, link_key VARCHAR, date DATE, code VARCHAR, base_code VARCHAR, "
     "root_code VARCHAR, quad_class INTEGER, goldstein DOUBLE, plover_event VARCHAR, plover_mode VARCHAR, "
-    + _ACTOR.format(p="source")
+    + ACTOR_COLUMNS.format(p="source")
     + ", "
-    + _ACTOR.format(p="target")
+    + ACTOR_COLUMNS.format(p="target")
     + ", location_name VARCHAR, location_geonameid BIGINT, location_lat DOUBLE, location_lon DOUBLE, "
     "location_country VARCHAR, location_admin1 VARCHAR, location_feature VARCHAR, is_root_event BOOLEAN, "
     "num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER, num_reposts INTEGER, avg_tone DOUBLE, "

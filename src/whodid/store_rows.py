@@ -11,7 +11,7 @@ from whodid import linking, stories
 from whodid.records import ActorMention, ArticleResult, Event, Place, Quote, Tone
 
 # Columns of every table, in insert order. Offsets are `start_char`/`end_char` (`end` is an SQL keyword).
-_ACTOR = "{p}_text VARCHAR, {p}_code VARCHAR, {p}_name VARCHAR, {p}_country VARCHAR, {p}_sectors VARCHAR[]"
+_ACTOR = "{p}_text VARCHAR, " + linking.ACTOR_COLUMNS  # an actor as written, then as resolved
 COLUMNS: dict[str, str] = {
     "meta": "key VARCHAR, value VARCHAR",
     "articles": "article_id VARCHAR, doc_id VARCHAR, origin VARCHAR, title VARCHAR, date DATE, "
