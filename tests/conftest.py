@@ -1,4 +1,5 @@
-"""Shared fixtures: the ../shared data folder (skipped when absent) and one spaCy pipeline per session."""
+"""Shared fixtures: the ../shared data folder (skipped when absent), one spaCy pipeline and the packaged actor
+dictionary per session."""
 
 from __future__ import annotations
 
@@ -26,3 +27,11 @@ def nlp():
     from whodid.options import DEFAULT_MODEL
 
     return spacy.load(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def dictionary():
+    """The packaged actor dictionary (Phoenix plus our additions), loaded once."""
+    from whodid.actors import load_actor_dictionary
+
+    return load_actor_dictionary()

@@ -12,12 +12,7 @@ from whodid.actor_phrases import (
     resolve_span_actor,
     unknown_mentions,
 )
-from whodid.actors import ActorDictionary, find_matches, load_actor_dictionary
-
-
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return load_actor_dictionary()
+from whodid.actors import ActorDictionary, find_matches
 
 
 def head_of(doc, word: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from test_actor_phrases import head_of, resolve  # the phrase-resolution helpers, shared
 from whodid.actor_phrases import resolve_phrase
 from whodid.actors import ActorDictionary, DictMatch, find_matches, load_actor_dictionary, merge_matches, place_matches
 from whodid.records import Place
@@ -110,20 +111,6 @@ def test_split_code(tiny: ActorDictionary) -> None:
 
 
 # --- the packaged dictionary ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def dictionary() -> ActorDictionary:
-    return load_actor_dictionary()
-
-
-def head_of(doc, word: str):
-    return next(t for t in doc if t.text == word)
-
-
-def resolve(nlp, dictionary: ActorDictionary, text: str, head: str, date: str | None = None):
-    doc = nlp(text)
-    return resolve_phrase(head_of(doc, head), find_matches(doc, dictionary), dictionary, date)
 
 
 def test_packaged_dictionary_loads_once(dictionary: ActorDictionary) -> None:
