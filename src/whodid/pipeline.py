@@ -20,6 +20,7 @@ from whodid.options import Options
 from whodid.places import article_location, find_places
 from whodid.quotes import find_quotes
 from whodid.records import Article, ArticleResult, RawDocument, Skipped
+from whodid.relevance import without_chatter
 from whodid.resources import Resources
 from whodid.tone import article_tone, with_sentence_tone
 
@@ -55,7 +56,7 @@ def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
         events = [e for sent, span in sents for e in code_sentence(sent, span, ctx, res.tools, res.options)]
     mentions = named_mentions(doc, matches, res.dictionary, article.date)
     records = [s for s, _ in sents]
-    events = with_sentence_tone(events, records)
+    events = with_sentence_tone(without_chatter(events, records, quotes), records)
     return ArticleResult(article, records, mentions, events, places, quotes, article_tone(article.text))
 
 

