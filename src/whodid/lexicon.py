@@ -170,6 +170,10 @@ class VerbLexicon:
                 slots.append(slot)
         return slots
 
+    def heads(self) -> frozenset[str]:
+        """The words (lemmas or surface forms) that head some verb phrase of the dictionary."""
+        return frozenset(self._senses)
+
     def senses(self, token: Token) -> list[VerbSense]:
         """Dictionary senses for a verb token, by lemma or surface form."""
         if token.pos_ != "VERB":
