@@ -389,3 +389,27 @@ def test_rebels_surrendering_retreat_militarily():
 def test_codebook_verbs_the_dictionary_lacks_are_coded():
     assert only(events_of("A mob lynched two Nigerian soldiers in Kano."), "18")["code"] == "1823"
     assert only(events_of("The rebels decommissioned their weapons."), "08")["code"] == "0873"
+
+
+# ---------------------------------------------------------------- actors' countries and the sentence's main events
+
+
+def test_member_state_of_a_former_union_is_its_own_country():
+    event = only(events_of("Serbia recalled its ambassador from Albania.", "2000-01-01"), "16")
+    assert event["source"]["country"] == "SRB"  # coded SCGSRB in 2000: Serbia within Serbia and Montenegro
+
+
+def test_ethnic_nationality_names_a_people_placed_where_they_live():
+    event = only(events_of("Ethnic Russians in Estonia protested against the new language law."), "14")
+    assert event["source"]["country"] == "EST"
+
+
+def test_sector_only_source_takes_the_country_of_the_event_place():
+    event = only(events_of("Thousands of students demonstrated in Cairo on Monday."), "14")
+    assert event["source"]["country"] == "EGY"
+    assert "EDU" in event["source"]["sectors"]
+
+
+def test_side_event_without_its_actors_gives_way_to_the_main_event():
+    events = events_of("Iraqi troops attacked the rebels near Mosul on Sunday as politicians debated the budget.")
+    assert [e["root_code"] for e in events] == ["19"]

@@ -21,6 +21,10 @@ ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Modifiers that make a named person or official a former one ("former President Trump", "ex-minister").
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile"})
+ETHNIC_WORD = "ethnic"  # "ethnic Albanians": a people, wherever they live
+# Former unions whose dated codes file a member state under them (SCGSRB: Serbia in Serbia and Montenegro,
+# USRUKR: Soviet Ukraine): the member is the country the text names.
+FORMER_UNIONS = frozenset({"SCG", "YUG", "USR", "SUN", "CSK"})
 
 
 def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
@@ -91,6 +95,7 @@ def resolve_phrase(
     officials" gives HUNGOV and ROUGOV). Empty when the phrase names no known actor."""
     tokens = phrase_tokens(head)
     ids = {t.i for t in tokens}
+    matches = _ethnic_as_people(matches, head.doc)
     inside = [m for m in matches if m.start in ids and m.kind != "null"]
     if inside and all(m.kind == "agent" for m in inside):  # "activists in Arnor", "police in Cairo"
         ids |= {t.i for t in _located_in(head)}
@@ -121,6 +126,17 @@ def resolve_phrase(
         if all(x.actor.code != mention.actor.code for x in out):
             out.append(mention)
     return out
+
+
+def _ethnic_as_people(matches: Sequence[DictMatch], doc: Doc) -> list[DictMatch]:
+    """A nationality after "ethnic" names a people, not a state ("ethnic Albanians in Serbia"): it becomes a
+    sector noun (CVL), so that the country comes from where they are, as for "students" or "villagers"."""
+    return [
+        DictMatch(m.start, m.end, "agent", m.entry_id + "+ethnic", m.name, (), "CVL")
+        if m.kind == "named" and m.start > 0 and doc[m.start - 1].lower_ == ETHNIC_WORD
+        else m
+        for m in matches
+    ]
 
 
 def _with_sectors(
@@ -220,6 +236,8 @@ def _mention(
     start_char, end_char, text = span.start_char, span.end_char, span.text
     # sector nouns alone name no country, though some sector codes look like one (MUS: Muslim, Mauritius)
     country, sectors = dictionary.split_code(code) if named is not None else (None, tuple(_chunks(code)))
+    if code[:3] in FORMER_UNIONS and sectors and sectors[0] in dictionary.countries:
+        country, sectors = dictionary.countries[sectors[0]]["iso3"], sectors[1:]
     name = named.name if named is not None else text
     if named is not None and len(code) > 3 and named.spells and all(len(c) == 3 for c, _, _ in named.spells):
         name = f"{named.name} ({' '.join(sectors)})"

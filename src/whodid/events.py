@@ -50,6 +50,7 @@ UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # sectors of bodies that belong to no one country
+MAIN_EVENT_MARGIN = 0.1  # side events without both actors, less confident than the best by more, are dropped
 SPEECH_LEMMAS = frozenset({"say", "tell", "state", "report", "add", "note", "declare", "write"})
 
 
@@ -127,7 +128,17 @@ def code_sentence(
         fallback = bare_statements if not events else bare_statements + reported  # "X says Y is not ..."
         for i in fallback:
             _add_events(events, _events_for(doc[i], final[i], facts, ctx, tools, options))
-    return sorted(events.values(), key=lambda e: -e.confidence)  # the most likely event of the sentence first
+    return _main_events(sorted(events.values(), key=lambda e: -e.confidence))  # the most likely event first
+
+
+def _main_events(events: list[Event]) -> list[Event]:
+    """The sentence's main events: those with both actors, and those coded about as confidently as its best one.
+    A side event that lacks an actor and was coded less surely ("..., killing one person and arresting 12") is
+    more often a misreading than a second event."""
+    if not events:
+        return events
+    floor = events[0].confidence - MAIN_EVENT_MARGIN - 1e-9
+    return [e for e in events if (e.source and e.target) or e.confidence >= floor]
 
 
 def _add_events(events: dict[tuple, Event], new: list[Event]) -> None:
@@ -228,7 +239,9 @@ def _events_for(
     nominal = coding.rule.startswith("noun:")  # the object names the event ("held talks with X"): last resort
     targets = _actors(object_heads(verb, passive, objects_first=not nominal), ctx, tools, prefer_country=True)
     clauses = [c for c in verb.children if c.dep_ == "advcl"]  # "..., when they blew themselves up in Tel Aviv"
-    targets = _placed(targets, [*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))], ctx, tools)
+    places = [*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))]
+    targets = _placed(targets, places, ctx, tools)
+    sources = _placed(sources, places, ctx, tools)  # "students demonstrated in Serbia": Serbian students
     root = (coding.code or coding.reverse or "")[:2]
     if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
         targets = _actors(purpose_heads(verb), ctx, tools)
