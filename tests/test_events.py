@@ -413,3 +413,13 @@ def test_sector_only_source_takes_the_country_of_the_event_place():
 def test_side_event_without_its_actors_gives_way_to_the_main_event():
     events = events_of("Iraqi troops attacked the rebels near Mosul on Sunday as politicians debated the budget.")
     assert [e["root_code"] for e in events] == ["19"]
+
+
+def test_action_with_no_one_acted_upon_is_aimed_at_where_it_happens():
+    event = only(events_of("The Kenyan government lifted the state of emergency in Mombasa on Friday."), "08")
+    assert event["source"]["country"] == "KEN"
+    assert event["target"]["country"] == "KEN"
+
+
+def test_place_gives_no_target_to_a_passive_without_its_doer():
+    assert not [e for e in events_of("The body was found at a farm in Punjab.") if e["target"]]

@@ -40,6 +40,9 @@ CONTENT_PREPS = frozenset({"of", "for", "with", "over"})  # "accused of", "blame
 # Event families whose target, when none is named, is where they happen (CAMEO/PLOVER practice: a protest in
 # Serbia is aimed at Serbia, a meeting in Zurich involves Switzerland, troops deployed in the West Bank face it).
 PLACE_AS_TARGET = ("04", "14", "15", "17", "132")  # code prefixes; a curfew in Cizre is imposed on Turkey too
+# Other actions (not statements or appeals) with a known actor and no one named as acted upon: aimed at where
+# they happen too ("Sudan lifted a state of emergency in Darfur", "police arrested 12 in Cairo").
+PLACED_ACTION_ROOTS = frozenset(f"{root:02d}" for root in range(3, 21))
 # Protests are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
 PURPOSE_AS_TARGET = frozenset({"14"})
 FIRST_PERSON = frozenset({"i", "we"})
@@ -246,7 +249,8 @@ def _events_for(
     if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
         targets = _actors(purpose_heads(verb), ctx, tools)
     mutual = len(sources) > 1 and (root in MUTUAL_ROOTS or reciprocal(verb))
-    if not targets and not mutual and (coding.code or "").startswith(PLACE_AS_TARGET):  # "rallied in Serbia"
+    placed = (coding.code or "").startswith(PLACE_AS_TARGET) or (sources and root in PLACED_ACTION_ROOTS)
+    if not targets and not mutual and placed:  # "rallied in Serbia"
         objects = [c for c in verb.children if c.dep_ == "dobj"]  # "imposed a curfew in Cizre"
         targets = _actors([*locative_heads(verb), *(h for o in objects for h in locative_heads(o))], ctx, tools)
     if not targets and mutual:  # "X and Y met", "X and Y delayed their meeting"
