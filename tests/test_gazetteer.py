@@ -33,8 +33,10 @@ def test_load_gazetteer_is_cached_and_holds_cities_countries_regions(gaz):
 
 
 def test_aleppo_entry_has_geonames_id_coordinates_and_iso3(gaz):
-    (candidate,) = gaz.lookup("Aleppo")
-    entry = candidate.entry
+    by_feature = {c.entry.feature: c.entry for c in gaz.lookup("Aleppo")}
+    assert sorted(by_feature) == ["admin1", "city"]  # the city and, by its GeoNames name, its governorate
+    assert (by_feature["admin1"].country, by_feature["admin1"].admin1) == ("SYR", "09")
+    entry = by_feature["city"]
     assert (entry.geonameid, entry.country, entry.feature, entry.admin1) == (ALEPPO, "SYR", "city", "09")
     assert entry.lat == pytest.approx(36.20, abs=0.01) and entry.lon == pytest.approx(37.16, abs=0.01)
 
@@ -60,7 +62,8 @@ def test_regions_from_iso_3166_2_with_geonames_admin1_codes_and_points(gaz):
 
 def test_alternate_names_and_spellings_without_separators(gaz):
     assert any(c.entry.name == "Kyiv" and not c.primary for c in gaz.lookup("Kiev"))
-    assert {c.entry.geonameid for c in gaz.lookup("Deir Ezzor")} == {170794}  # GeoNames: "Deir ez-Zor"
+    deir_ezzor = {c.entry.feature: c.entry.geonameid for c in gaz.lookup("Deir Ezzor")}  # GeoNames: "Deir ez-Zor"
+    assert deir_ezzor == {"city": 170794, "admin1": None}  # the city and its governorate
 
 
 def test_acronyms_match_only_case_sensitive_aliases(gaz):
@@ -148,3 +151,12 @@ def test_major_islands_are_regions_of_their_country(gaz):
     assert java.country == "IDN" and java.population > 100_000_000
     assert _entry(gaz, "Sumatra", "admin1").country == "IDN"
     assert _entry(gaz, "Mindanao", "admin1").country == "PHL"
+
+
+def test_regions_also_keyed_by_their_geonames_names(gaz):
+    """ISO 3166-2 names are local ("Thüringen", "Jawa Tengah"); GeoNames' English names are keys too, and regions
+    that ISO 3166-2 has since merged keep a row of their own ("Vestfold")."""
+    for name, iso3 in (("Thuringia", "DEU"), ("Saxony-Anhalt", "DEU"), ("Central Java", "IDN"), ("Vestfold", "NOR")):
+        region = next(c.entry for c in gaz.lookup(name) if c.entry.feature == "admin1")
+        assert region.country == iso3 and region.admin1 and region.lat is not None
+    assert not any(c.entry.country == "TWN" and c.entry.feature == "admin1" for c in gaz.lookup("Taiwan"))

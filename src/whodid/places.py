@@ -365,9 +365,9 @@ class _Ranker:
        against other small towns: "Geneva" stays Swiss in a text about the US), or it is a national capital
        named by its own name (as good as a mention: "Washington");
     5. such a capital; 6. a city of 5 million or more ("New York"); 7. a region ("Florida" the state,
-    not the Cuban town), unless a candidate city of that name lies in it (then the city: "Aleppo", not its
-    governorate); 8. named by its own name rather than an alternate ("Berea" in Ohio, not Aleppo's
-    old name); 9. population."""
+    not the Cuban town), unless a candidate town of 15,000 people or more of that name lies in it (8. then the
+    town: "Aleppo", not its governorate; but "Guerrero" the state, not its village); 9. named by its own name
+    rather than an alternate ("Berea" in Ohio, not Aleppo's old name); 10. population."""
 
     def __init__(
         self,
@@ -379,15 +379,20 @@ class _Ranker:
         self.countries, self.states = countries, states
         sizes = (c.entry.population if c.entry.feature == "city" else SMALL_TOWN for c in candidates)
         self.small = min(SMALL_TOWN, max(sizes))
-        self.namesakes = {(c.entry.country, c.entry.admin1) for c in candidates if c.entry.feature == "city"}
+        self.namesakes = {
+            (c.entry.country, c.entry.admin1)
+            for c in candidates
+            if c.entry.feature == "city" and c.entry.population >= TOWN
+        }
         # Countries whose regions the document names: two others against a country's name, three otherwise.
         least = 2 if any(c.entry.feature == "country" for c in candidates) else REGION_LIST
         self.region_rich = {k for k, n in (regions_by_country or {}).items() if n >= least}
 
-    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, int]:
+    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, int]:
         e, primary = candidate
         capital = e.capital and primary
         mentioned = e.country in self.countries and (e.feature != "city" or e.population >= self.small)
+        named_after_city = e.feature in REGIONS and (e.country, e.admin1) in self.namesakes
         return (
             primary and (e.country, e.admin1) in self.states and e.feature in ("city", "admin2"),
             e.feature in REGIONS and e.country in self.region_rich,
@@ -395,7 +400,8 @@ class _Ranker:
             capital or mentioned,
             capital,
             e.feature == "city" and e.population >= MEGACITY,
-            e.feature in REGIONS and (e.country, e.admin1) not in self.namesakes,
+            e.feature in REGIONS and not named_after_city,
+            not named_after_city,
             primary,
             e.population,
         )
