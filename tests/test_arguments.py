@@ -36,3 +36,10 @@ def test_objects_nested_under_a_prepositional_object_come_last(nlp):
     doc = nlp("Germany mobilized reservists for a war against Russia.")
     heads = [t.text for t in object_heads(verb(doc, "mobilize"), False)]
     assert heads[-1] == "Russia" and heads.index("reservists") < heads.index("war") < heads.index("Russia")
+
+
+def test_verb_without_an_object_shares_the_next_coordinated_verbs(nlp):
+    doc = nlp("French charities donated and delivered medicine to Syrian hospitals.")
+    assert "hospitals" in [t.text for t in object_heads(verb(doc, "donate"), False)]
+    doc = nlp("The army shelled the town and the rebels fled to the hills.")  # a clause with its own subject
+    assert "hills" not in [t.text for t in object_heads(verb(doc, "shell"), False)]

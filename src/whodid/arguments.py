@@ -27,6 +27,7 @@ STATIVE_PASSIVES = frozenset(
     {"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern", "engage", "involve"}
 )
 CLAUSE_LINKS = ("xcomp", "ccomp")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
 def subject_heads(verb: Token, passive: bool) -> list[Token]:
@@ -105,7 +106,14 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
         heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
         heads += [p for prep in _preps(clause) for p in prep.children if p.dep_ == "pobj"]
     heads += [n for p in pobjs for n in _nested_objects(p, NESTED_DEPTH - 1)]  # "for a war against X": last
+    if not objects:  # "donated and delivered goods to X": a shared object is written once, after the last verb
+        heads += [h for conj in children if _shares_subject(conj) for h in object_heads(conj, False)]
     return heads
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb coordinated with its head that has no subject of its own ("donated and delivered")."""
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _nested_objects(noun: Token, depth: int) -> list[Token]:
