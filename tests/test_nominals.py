@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from whodid.lexicon import Coding
-from whodid.nominals import NounLexicon, load_noun_lexicon, noun_phrases
+from whodid.nominals import NounLexicon, load_noun_lexicon, nominal_arguments, nominal_places, noun_phrases
+from whodid.records import Place
 
 TABLE = {
     "light_verbs": ["stage", "carry out"],
@@ -78,3 +79,72 @@ def test_travelling_for_talks_is_a_negotiation(nlp):
     coding = table.code(verb(nlp, "Iranian negotiators returned to Vienna for talks.", "return"), None)
     assert coding is not None and coding.code == "046"
     assert table.code(verb(nlp, "Iranian negotiators returned to Vienna on Monday.", "return"), None) is None
+
+
+def noun(nlp, text: str, word: str):
+    return next(t for t in nlp(text) if t.lower_ == word)
+
+
+def test_an_event_noun_with_its_own_actors_is_an_event(nlp, nouns):
+    capture = noun(nlp, "News of the army's capture of the town spread quickly.", "capture")
+    table = NounLexicon({**TABLE, "nouns": {**TABLE["nouns"], "capture": "192", "talk": "040"}})
+    coding = table.code(capture, None)
+    assert coding is not None and coding.code == "192" and coding.rule == "noun:capture"
+    doers, objects = nominal_arguments(capture)
+    assert [t.text for t in doers] == ["army"] and [t.text for t in objects] == ["town"]
+    talks = noun(nlp, "There was news of talks between Iran and Saudi Arabia in Geneva.", "talks")
+    assert table.code(talks, None).code == "040"
+    parties, acted_upon = nominal_arguments(talks)
+    assert "Iran" in [t.text for t in parties] and acted_upon == []
+
+
+def test_an_event_noun_without_actors_or_read_through_its_verb_is_no_event_by_itself(nlp, nouns):
+    table = NounLexicon({**TABLE, "nouns": {**TABLE["nouns"], "talk": "040"}})
+    assert table.code(noun(nlp, "All the talk was of war.", "talk"), None) is None
+    assert table.code(noun(nlp, "Iran held talks with Saudi Arabia.", "talks"), None) is None  # the verb's object
+    assert table.code(noun(nlp, "The rebels' attack killed 20 people.", "attack"), None) is None  # the verb's subject
+
+
+def test_a_light_verb_object_refines_a_generic_pattern_code_of_its_family(nlp, nouns):
+    launch = verb(nlp, "The army launched an air attack on the town.", "launch")
+    pattern = Coding("190", None, "pattern:START#167", True)
+    table = NounLexicon({**TABLE, "light_verbs": ["launch"], "nouns": {"air attack": "195", "attack": "190"}})
+    assert table.code(launch, pattern).code == "195"
+    assert table.code(launch, Coding("1951", None, "pattern:X#1", True)) is None  # a specific pattern code stands
+
+
+def test_figurative_pairs_name_no_event(nlp):
+    table = load_noun_lexicon()
+    come = verb(nlp, "That the two are talking at all may come as a surprise to many people.", "come")
+    coding = table.code(come, Coding("040", None, "pattern:ARRIVE#1", True))
+    assert coding is not None and coding.code is None and coding.reverse is None
+    dig = verb(nlp, "Diplomats discussed lifting the siege by digging tunnels.", "digging")
+    assert table.code(dig, Coding("090", None, "verb:PROBE/dig", False)).code is None
+
+
+def test_backtracking_on_an_agreement_is_a_rejection(nlp):
+    table = load_noun_lexicon()
+    backtrack = verb(nlp, "The US has backtracked on its agreement with Russia.", "backtrack")
+    assert table.code(backtrack, None).code == "127"
+    withdraw = verb(nlp, "They have withdrawn their proposal.", "withdraw")
+    assert table.code(withdraw, Coding("080", None, "verb:RETREAT/withdraw", False)).code == "120"
+    assert table.code(verb(nlp, "Turkey withdrew its troops from Syria.", "withdr"), None) is None
+
+
+def test_the_place_of_a_nominal_event_is_in_its_own_phrase(nlp):
+    text = "News of talks between Iran and Turkey on Yemen in Geneva came as Russia attacked Aleppo."
+    doc = nlp(text)
+    places = [place(text, name) for name in ("Iran", "Turkey", "Yemen", "Geneva", "Aleppo")]
+    talks = next(t for t in doc if t.lower_ == "talks")
+    assert [p.name for p in nominal_places(talks, places)] == ["Geneva"]  # not the parties, the topic, or elsewhere
+    attack = "Rebels launched an attack on troops defending the city of Homs in Syria."
+    launch = next(t for t in nlp(attack) if t.lower_ == "launched")
+    assert [p.name for p in nominal_places(launch, [place(attack, "Homs"), place(attack, "Syria")])] == [
+        "Homs",
+        "Syria",
+    ]
+
+
+def place(text: str, name: str) -> Place:
+    start = text.index(name)
+    return Place(name, start, start + len(name), name, None, None, None, None, "city")

@@ -36,3 +36,34 @@ def test_discarded_sentence_and_story_yield_no_events():
     assert not events("Russia condemned Turkey after the tennis match on Friday.")
     story = "Russia condemned Turkey on Friday.\n\nThe Tour de France ends in Paris on Sunday."
     assert not events(story)
+
+
+INTERVIEW = (
+    "Russian Foreign Minister Sergey Lavrov spoke to reporters in Geneva on Friday.\n\n"
+    "Sergey Lavrov: I apologise for the delay. We cannot help it.\n\n"
+    "Question: Has Russia sent troops to Syria?\n\n"
+    "Sergey Lavrov: We will send military experts to Geneva. Russia condemns the Turkish attack on Syrian troops.\n\n"
+    "Question: Thank you."
+)
+
+
+def triggers(text: str) -> set[str]:
+    out = set()
+    for event in events(text):
+        start, end = event["evidence"]["trigger"]
+        out.add(event["evidence"]["sentence"][start:end])
+    return out
+
+
+def test_small_talk_and_questions_in_a_transcript_yield_no_events():
+    found = triggers(INTERVIEW)
+    assert not found & {"apologise", "help", "sent"}  # the speaker's pleasantries; the journalist's question
+    assert {"send", "condemns"} <= found  # statements about others, made in the interview, are kept
+
+
+def test_the_same_words_outside_a_transcript_are_coded():
+    assert "apologised" in triggers("Russia apologised to Turkey for the delay on Friday.")
+
+
+def test_a_quoted_apology_outside_an_interview_transcript_is_kept():
+    assert "apologise" in triggers('"We apologise to Turkey for the incident," Russian President Vladimir Putin said.')

@@ -21,7 +21,7 @@ from whodid.arguments import (
 )
 from whodid.dates import event_date
 from whodid.lexicon import Coding, VerbLexicon, compose
-from whodid.nominals import NounLexicon
+from whodid.nominals import NounLexicon, nominal_arguments, nominal_places
 from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
@@ -54,6 +54,8 @@ UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # sectors of bodies that belong to no one country
 MAIN_EVENT_MARGIN = 0.1  # side events without both actors, less confident than the best by more, are dropped
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+NEGATING_NOUNS = frozenset({"inability", "failure", "unwillingness", "reluctance"})  # "X's failure to act"
 SPEECH_LEMMAS = frozenset({"say", "tell", "state", "report", "add", "note", "declare", "write"})
 
 
@@ -214,7 +216,7 @@ def _governor(verb: Token, coded: dict[int, Coding]) -> int | None:
     """The coded verb whose complement clause holds `verb` ("urged X to withdraw": urged governs withdraw), or
     that `verb` elaborates as a participle without a subject of its own ("shelled the city, killing 20")."""
     token = verb
-    if _is_elaboration(verb) and verb.head.i in coded:
+    if _is_elaboration(verb) and verb.head.i in coded and not _escalates(coded[verb.i], coded[verb.head.i]):
         return verb.head.i
     if verb.dep_ == "pcomp" and verb.head.lower_ in CONTENT_PREPS and verb.head.head.i in coded:
         return verb.head.head.i  # "accused Turkey of attacking": what is alleged, not an act of the accuser
@@ -223,6 +225,12 @@ def _governor(verb: Token, coded: dict[int, Coding]) -> int | None:
         if token.i in coded:
             return token.i
     return None
+
+
+def _escalates(action: Coding, governor: Coding) -> bool:
+    """An act of force elaborating a lesser one is an event of its own ("undermined the deal, launching an air
+    attack on X": the attack is coded, not folded into the undermining)."""
+    return (action.code or "")[:2] in FORCE_ROOTS and (governor.code or governor.reverse or "")[:2] not in FORCE_ROOTS
 
 
 def _is_elaboration(verb: Token) -> bool:
@@ -237,10 +245,13 @@ def _events_for(
     verb: Token, coding: Coding, facts: SentenceFacts, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    subjects = subject_heads(verb, passive)
-    sources = _actors(subjects, ctx, tools) or _quote_speaker(verb, subjects, ctx) or _unknown_actors(subjects)
     nominal = coding.rule.startswith("noun:")  # the object names the event ("held talks with X"): last resort
-    targets = _actors(object_heads(verb, passive, objects_first=not nominal), ctx, tools, prefer_country=True)
+    if verb.pos_ == "NOUN":  # an event noun with its own actors ("the army's capture of X", "talks between X and Y")
+        subjects, object_tokens = nominal_arguments(verb)
+    else:
+        subjects, object_tokens = subject_heads(verb, passive), object_heads(verb, passive, objects_first=not nominal)
+    sources = _actors(subjects, ctx, tools) or _quote_speaker(verb, subjects, ctx) or _unknown_actors(subjects)
+    targets = _actors(object_tokens, ctx, tools, prefer_country=True)
     clauses = [c for c in verb.children if c.dep_ == "advcl"]  # "..., when they blew themselves up in Tel Aviv"
     places = [*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))]
     targets = _placed(targets, places, ctx, tools)
@@ -359,6 +370,7 @@ def _modality(verb: Token, coding: Coding) -> tuple[Modality, bool]:
     if verb.dep_ in CLAUSE_LINKS:
         chain.append(verb.head)
     negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+    negated = negated or (verb.dep_ == "acl" and verb.head.lemma_.lower() in NEGATING_NOUNS)  # "inability to agree"
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_GOVERNORS:
         return "intent", negated
@@ -388,7 +400,8 @@ def _event(
     modality, negated = _modality(verb, coding)
     negated = negated and not coding.rule.startswith("refusal:")  # "will not accept" is coded as a refusal
     quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
-    location, location_rule = event_location(facts.places, sentence.start, sentence.end, t_start), "sentence"
+    places = nominal_places(verb, ctx.places) if coding.rule.startswith("noun:") else []  # "talks in Ankara"
+    location, location_rule = event_location(places or facts.places, sentence.start, sentence.end, t_start), "sentence"
     if location is None:
         location, location_rule = ctx.fallback_location
 

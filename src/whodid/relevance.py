@@ -48,7 +48,49 @@ def load_discards() -> Discards:
     return Discards(data["sentence"], data["story"])
 
 
+# Words the participants of a conversation use about the conversation itself ("I apologise for the delay",
+# "everyone understood what I said", "we want you to know"): no event unless someone outside it is named.
+CONVERSATION_WORDS = re.compile(
+    r"^(?:apologi[sz]\w*|thank\w*|sorry|excuse\w*|forgive\w*|understand\w*|understood|know\w*|knew|think\w*|"
+    r"thought|hop(?:e|es|ed|ing)|wish\w*|want\w*|mean\w*|meant|guess\w*|bet|believ\w*|wait\w*|help\w*|"
+    r"sa(?:y|ys|id|ying)|t(?:ell|ells|old|elling)|ask\w*|repeat\w*)$",
+    re.IGNORECASE,
+)
+CONVERSATION_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "my", "our", "your"})
+
+
 def without_chatter(events: list[Event], sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Event]:
-    """The events minus those coded from idle chatter (small talk in an interview transcript, pleasantries);
-    a pure function of the article's events, sentences and quotes."""
-    return events
+    """The events minus those coded from idle chatter in an interview transcript: questions (they assert
+    nothing), and events that name no one outside the conversation: no target, with the speaker or the
+    interlocutor as source ("I apologise for the delay", "we cannot help it"), or a word about the talk itself
+    ("everyone understood what I said"). Statements about others ("we will send experts to Geneva") are kept.
+    A pure function of the article's events, sentences and quotes."""
+    turns = [(q.start, q.end) for q in quotes if q.kind == "transcript"]
+    if not turns:
+        return events
+    by_index = {s.index: s for s in sentences}
+    return [e for e in events if not _is_chatter(e, by_index.get(e.sentence), turns)]
+
+
+def _is_chatter(event: Event, sentence: Sentence | None, turns: Sequence[tuple[int, int]]) -> bool:
+    if sentence is None:
+        return False
+    trigger = sentence.start + event.evidence.trigger[0]
+    if not any(start <= trigger < end for start, end in turns):
+        return False
+    if sentence.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
+        return True
+    if event.target is not None and event.evidence.target is not None and not _conversational(event.target.text):
+        return False  # someone outside the conversation, named in the sentence, is acted upon
+    word = event.evidence.sentence[event.evidence.trigger[0] : event.evidence.trigger[1]].split()
+    return bool(word and CONVERSATION_WORDS.match(word[0])) or _speaker_or_interlocutor(event)
+
+
+def _speaker_or_interlocutor(event: Event) -> bool:
+    """The source is a party to the conversation: "I", "we", "you", or the speaker named only in the turn's
+    label (outside the sentence)."""
+    return event.source is None or event.evidence.source is None or _conversational(event.source.text)
+
+
+def _conversational(text: str) -> bool:
+    return text.strip().lower() in CONVERSATION_PRONOUNS
