@@ -303,3 +303,30 @@ def test_an_island_outranks_a_small_namesake_town(places_in):
 def test_an_ocean_is_a_place_without_a_country(places_in):
     place = by_text(places_in("The ship sank in the Indian Ocean on Monday."))["Indian Ocean"]
     assert place.country is None and place.lat is not None
+
+
+def _with_entity(nlp, text: str, name: str, label: str):
+    """`text` parsed, with `name` relabelled as the small model sometimes labels it."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [
+        Span(doc, span.start, span.end, label)
+    ]
+    return doc
+
+
+def test_country_or_region_name_labelled_person_is_a_place(nlp, gaz):
+    doc = _with_entity(nlp, "Officials said Mali would close the border next week.", "Mali", "PERSON")
+    (mali,) = find_places(doc, gaz)
+    assert (mali.text, mali.feature, mali.country) == ("Mali", "country", "MLI")
+    doc = _with_entity(nlp, "Heavy rain fell across Saxony-Anhalt on Monday.", "Saxony-Anhalt", "PERSON")
+    (region,) = find_places(doc, gaz)
+    assert (region.feature, region.country) == ("admin1", "DEU")
+
+
+def test_town_name_labelled_person_is_no_place_without_context(nlp, gaz):
+    doc = _with_entity(nlp, "Reporters asked Warwick about the decision.", "Warwick", "PERSON")
+    assert find_places(doc, gaz) == []

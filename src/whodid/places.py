@@ -32,6 +32,7 @@ MEGACITY = 5_000_000  # a city this big outranks a same-named US state ("New Yor
 SMALL_TOWN = 50_000  # below this, a town gains from a mention of its country only against other small towns
 FEATURE_ORDER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}  # most specific first
 REGIONS = frozenset({"admin1", "admin2"})
+AREAS = frozenset({"country", "continent", "admin1"})  # names that a mislabelled entity may still be
 MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
 
 
@@ -106,6 +107,9 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[
         if in_context:  # "officials in Dogubayazit", "Mali, Niger, and Senegal": towns too
             match = _lookup(doc, ent.start, ent.end, gaz, alternates=False, common_ok=False, towns=True)
             match = match._replace(vetted=True) if match else None
+        elif ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
+            yield from filter(None, (_area_name(part, gaz) for part in _parts(ent)))
+            continue
         elif ent.label_ in NAME_LABELS:
             parts = (_longest_inside(part, gaz, alternates=False, common_ok=False) for part in _parts(ent))
             found = [m for m in parts if m and _is_proper_name(doc, m)]
@@ -119,13 +123,24 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[
             yield match
 
 
+def _area_name(part: Span, gaz: Gazetteer) -> PlaceMatch | None:
+    """A whole entity (part) that is the own name of a country, continent or first-level region, written as a
+    proper noun: the small model often takes these for people ("Chad", "Gauteng")."""
+    match = _lookup(part.doc, part.start, part.end, gaz, alternates=False, common_ok=False)
+    if match is None or not _is_proper_name(part.doc, match):
+        return None
+    areas = tuple(c for c in match.candidates if c.entry.feature in AREAS and c.entry.lat is not None)
+    return match._replace(candidates=areas) if areas else None
+
+
 def _person_words(ents: Sequence[Span]) -> frozenset[str]:
-    """Name keys the document uses for people more often than for places: whole PERSON entities and their last
-    words ("John Kerry" ... "Kerry"), against the words of GPE, LOC and FAC entities."""
+    """Name keys the document uses for people more often than for places: PERSON entities of two words or more,
+    whole and their last words ("John Kerry" ... "Kerry"), against the words of GPE, LOC and FAC entities. (A
+    one-word PERSON entity is as often a place the small model mislabelled: "Gauteng", "Dadaab".)"""
     people: Counter[str] = Counter()
     places: Counter[str] = Counter()
     for ent in ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and " " in ent.text:
             people.update({name_key(ent.text), name_key(ent[-1].text)})
         elif ent.label_ in PLACE_LABELS:
             places.update({name_key(ent.text), *(name_key(t.text) for t in ent)})
@@ -357,6 +372,7 @@ def _names_a_region(candidates: Sequence[Candidate]) -> bool:
 
 class _Ranker:
     """Sort key for the candidates of one name, best last. In order:
+    0. it has a point (some ISO 3166-2 regions have none here);
     1. a city or lower region named by its own name and in a region the document names ("Paris" near "Texas");
     2. a region of a country three of whose other regions the document names ("Washington" among US states),
     or two against a country of the same name ("Georgia" next to "Alabama" and "Florida");
@@ -388,12 +404,13 @@ class _Ranker:
         least = 2 if any(c.entry.feature == "country" for c in candidates) else REGION_LIST
         self.region_rich = {k for k, n in (regions_by_country or {}).items() if n >= least}
 
-    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, int]:
+    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, int]:
         e, primary = candidate
         capital = e.capital and primary
         mentioned = e.country in self.countries and (e.feature != "city" or e.population >= self.small)
         named_after_city = e.feature in REGIONS and (e.country, e.admin1) in self.namesakes
         return (
+            e.lat is not None,
             primary and (e.country, e.admin1) in self.states and e.feature in ("city", "admin2"),
             e.feature in REGIONS and e.country in self.region_rich,
             e.feature in ("country", "continent"),
