@@ -423,3 +423,8 @@ def test_action_with_no_one_acted_upon_is_aimed_at_where_it_happens():
 
 def test_place_gives_no_target_to_a_passive_without_its_doer():
     assert not [e for e in events_of("The body was found at a farm in Punjab.") if e["target"]]
+
+
+def test_names_listed_before_one_noun_are_each_an_actor_whatever_the_parse():
+    events = events_of("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees.")
+    assert {e["target"]["country"] for e in events if e["target"]} == {"SLE", "LBR"}

@@ -21,6 +21,7 @@ ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Modifiers that make a named person or official a former one ("former President Trump", "ex-minister").
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile"})
+LIST_WORDS = frozenset({"and", "or", ","})  # what may stand between the names of a list
 ETHNIC_WORD = "ethnic"  # "ethnic Albanians": a people, wherever they live
 # Former unions whose dated codes file a member state under them (SCGSRB: Serbia in Serbia and Montenegro,
 # USRUKR: Soviet Ukraine): the member is the country the text names.
@@ -221,7 +222,22 @@ def _modifiers(named: Sequence[DictMatch], head: Token) -> list[DictMatch]:
     doc = head.doc
     last_tokens = {m.end - 1 for m in named}
     coordinated = [m for m in named if any(c.i in last_tokens and c.i != m.end - 1 for c in doc[m.end - 1].conjuncts)]
-    return coordinated or _nearest(named, head)
+    return coordinated or _listed(named, doc) or _nearest(named, head)
+
+
+def _listed(named: Sequence[DictMatch], doc: Doc) -> list[DictMatch]:
+    """The last run of names written as a list, only "and", "or" and commas between them, whatever the parse made
+    of it ("Sierra Leonean and Liberian refugees"); empty when no two names are listed so."""
+    ordered = sorted(named, key=lambda m: m.start)
+    runs: list[list[DictMatch]] = []
+    for m in ordered:
+        between = doc[runs[-1][-1].end : m.start] if runs else doc[0:0]
+        if runs and len(between) and all(t.lower_ in LIST_WORDS for t in between):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    listed = [run for run in runs if len(run) > 1]
+    return listed[-1] if listed else []
 
 
 def _chunks(code: str) -> list[str]:
