@@ -330,3 +330,19 @@ def test_country_or_region_name_labelled_person_is_a_place(nlp, gaz):
 def test_town_name_labelled_person_is_no_place_without_context(nlp, gaz):
     doc = _with_entity(nlp, "Reporters asked Warwick about the decision.", "Warwick", "PERSON")
     assert find_places(doc, gaz) == []
+
+
+def test_town_comma_region_takes_the_town_in_that_region(places_in):
+    brooklyn, state = places_in("Police searched a warehouse in Brooklyn, New York on Monday.")
+    assert (brooklyn.country, brooklyn.admin1, brooklyn.feature) == ("USA", "NY", "city")
+    assert state.feature == "admin1" and state.admin1 == "NY"
+
+
+def test_a_list_of_countries_is_not_read_as_town_comma_region(places_in):
+    places = places_in("Cases were reported in Benin, Niger, Nigeria and Togo.")
+    assert [p.feature for p in places] == ["country"] * 4
+
+
+def test_region_of_a_country_named_elsewhere_beats_a_foreign_capital(places_in):
+    places = by_text(places_in("Horses were moved from Queensland and New South Wales to Victoria last week."))
+    assert (places["Victoria"].feature, places["Victoria"].country) == ("admin1", "AUS")

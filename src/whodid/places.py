@@ -91,7 +91,41 @@ def _across_hyphen(doc: Doc, match: PlaceMatch, gaz: Gazetteer) -> PlaceMatch:
 
 def resolve_places(text: str, matches: Sequence[PlaceMatch]) -> list[Place]:
     """One Place per match, each name resolved with the other names as context (see `_resolve`)."""
-    return [_to_place(text, m, entry) for m, entry in zip(matches, _resolve(matches), strict=True)]
+    return [_to_place(text, m, entry) for m, entry in zip(matches, _resolve(_paired(text, matches)), strict=True)]
+
+
+def _paired(text: str, matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
+    """ "Brooklyn, New York", "Paris, Texas", "Aleppo, Syria": when a place name that is not first of all a country
+    is followed by a comma and the name of a first-level region or country that can hold it, outside a longer list
+    ("Niger, Nigeria and Togo"), both keep only the candidates that fit together."""
+    out = list(matches)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if text[first.end : second.start] != ", " or _in_a_list(text, out, i):
+            continue
+        if max(first.candidates, key=_Ranker(first.candidates)).entry.feature in ("country", "continent"):
+            continue
+        pairs = [(a, b) for a in first.candidates for b in second.candidates if _holds(b.entry, a.entry)]
+        if pairs:
+            out[i] = first._replace(candidates=tuple(dict.fromkeys(a for a, _ in pairs)))
+            out[i + 1] = second._replace(candidates=tuple(dict.fromkeys(b for _, b in pairs)))
+    return out
+
+
+def _in_a_list(text: str, matches: Sequence[PlaceMatch], i: int) -> bool:
+    """Whether matches i and i + 1 are part of a longer list of places ("Niger, Nigeria and Togo")."""
+    before = i > 0 and text[matches[i - 1].end : matches[i].start] in (", ", " and ", ", and ")
+    after = i + 2 < len(matches) and text[matches[i + 1].end : matches[i + 2].start] in (", ", " and ", ", and ")
+    return before or after
+
+
+def _holds(area: GazEntry, place: GazEntry) -> bool:
+    """Whether `area` (a country or first-level region) holds `place` (a town, a lower region or a region)."""
+    if area.feature == "country":
+        return place.feature not in ("country", "continent") and place.country == area.country
+    if area.feature == "admin1" and area.admin1:
+        return place.feature in ("city", "admin2") and (place.country, place.admin1) == (area.country, area.admin1)
+    return False
 
 
 def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[PlaceMatch]:
@@ -268,7 +302,7 @@ def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> Pla
         if match is None:
             continue
         exact = gaz.is_alias(tokens.text)
-        if not exact and not all(t.pos_ == "PROPN" for t in tokens if _capitalised(t)):
+        if not exact and not all(t.pos_ in ("PROPN", "") for t in tokens if _capitalised(t)):  # "": not parsed
             continue
         if not exact and not _is_proper_name(doc, match):
             continue
@@ -330,7 +364,9 @@ def _continues_a_name(doc: Doc, i: int, *, skip_sentence_start: bool = False) ->
 
 def _resolve(matches: Sequence[PlaceMatch]) -> list[GazEntry]:
     """One entry per match, chosen with the document's other places as context (see `_Ranker`): first each
-    name on its own, then again knowing the countries and US states that the other names resolved to."""
+    name on its own, then again knowing the countries and US states that the other names resolved to. Each name
+    takes one entry throughout, that of its mention with the fewest candidates ("Brooklyn, New York" ...
+    "Brooklyn")."""
     first_choice = [max(m.candidates, key=_Ranker(m.candidates)).entry for m in matches]
     countries: Counter[str] = Counter()
     states: Counter[tuple[str | None, str | None]] = Counter()
@@ -344,7 +380,7 @@ def _resolve(matches: Sequence[PlaceMatch]) -> list[GazEntry]:
             states[(entry.country, entry.admin1)] += 1
             own_states[(entry.country, entry.admin1)] += 1
     chosen: dict[str, GazEntry] = {}
-    for match in matches:
+    for match in sorted(matches, key=lambda m: len(m.candidates)):  # a name narrowed by `_paired` first
         if match.key not in chosen:
             own_countries, own_states = own[match.key]  # the same name elsewhere is no context for itself
             other_countries = frozenset((countries - own_countries).keys())
@@ -380,10 +416,11 @@ class _Ranker:
     4. its country is named elsewhere in the document (a town under 50,000 people gains from this only
        against other small towns: "Geneva" stays Swiss in a text about the US), or it is a national capital
        named by its own name (as good as a mention: "Washington");
-    5. such a capital; 6. a city of 5 million or more ("New York"); 7. a region ("Florida" the state,
-    not the Cuban town), unless a candidate town of 15,000 people or more of that name lies in it (8. then the
-    town: "Aleppo", not its governorate; but "Guerrero" the state, not its village); 9. named by its own name
-    rather than an alternate ("Berea" in Ohio, not Aleppo's old name); 10. population."""
+    5. its country is named elsewhere (the Australian state "Victoria" next to "Queensland", not the capital of
+    the Seychelles); 6. a national capital; 7. a city of 5 million or more ("New York"); 8. a region ("Florida"
+    the state, not the Cuban town), unless a candidate town of 15,000 people or more of that name lies in it
+    (9. then the town: "Aleppo", not its governorate; but "Guerrero" the state, not its village); 10. named by its
+    own name rather than an alternate ("Berea" in Ohio, not Aleppo's old name); 11. population."""
 
     def __init__(
         self,
@@ -404,7 +441,9 @@ class _Ranker:
         least = 2 if any(c.entry.feature == "country" for c in candidates) else REGION_LIST
         self.region_rich = {k for k, n in (regions_by_country or {}).items() if n >= least}
 
-    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, int]:
+    def __call__(
+        self, candidate: Candidate
+    ) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, int]:
         e, primary = candidate
         capital = e.capital and primary
         mentioned = e.country in self.countries and (e.feature != "city" or e.population >= self.small)
@@ -415,6 +454,7 @@ class _Ranker:
             e.feature in REGIONS and e.country in self.region_rich,
             e.feature in ("country", "continent"),
             capital or mentioned,
+            mentioned,
             capital,
             e.feature == "city" and e.population >= MEGACITY,
             e.feature in REGIONS and not named_after_city,
