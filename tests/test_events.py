@@ -428,3 +428,8 @@ def test_place_gives_no_target_to_a_passive_without_its_doer():
 def test_names_listed_before_one_noun_are_each_an_actor_whatever_the_parse():
     events = events_of("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees.")
     assert {e["target"]["country"] for e in events if e["target"]} == {"SLE", "LBR"}
+
+
+def test_country_stated_with_of_wins_over_the_dictionarys_guess_for_a_name():
+    event = only(events_of("King Hassan of Morocco met the Israeli prime minister."), "04")
+    assert event["source"]["country"] == "MAR"

@@ -123,6 +123,7 @@ def resolve_phrase(
         code = _with_sectors(code, parts, titles, former, dictionary)
         if heads:
             code = _other_state(code, [n for n in named if n.end <= m.start], date, dictionary)
+            code = _stated_country(code, head, named, date, dictionary)
         mention = _mention(head.doc, [m, *parts], code, m, dictionary)
         if all(x.actor.code != mention.actor.code for x in out):
             out.append(mention)
@@ -168,6 +169,21 @@ def _other_state(code: str, before: Sequence[DictMatch], date: str | None, dicti
         other = code_on(m.spells, date) or ""
         if len(other) == 3 and other in dictionary.countries and other != code[:3]:
             return other + code[3:]
+    return code
+
+
+def _stated_country(
+    code: str, head: Token, named: Sequence[DictMatch], date: str | None, dictionary: ActorDictionary
+) -> str:
+    """A person or body "of" a country ("King Hassan of Morocco", "Prince Faisal of Saudi Arabia"): the text
+    states the country, which wins over the dictionary's guess for the name."""
+    country, _ = dictionary.split_code(code)
+    pobjs = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children]
+    for pobj in (p for p in pobjs if p.dep_ == "pobj"):
+        for m in (n for n in named if n.start <= pobj.i < n.end):
+            stated = code_on(m.spells, date) or ""
+            if country and len(stated) == 3 and stated in dictionary.countries and stated != code[:3]:
+                return stated + code[3:]
     return code
 
 
