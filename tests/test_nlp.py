@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.nlp import ModelNotFound, load_nlp, parse, sentences
+from whodid.nlp import ModelNotFound, load_nlp, parse, parse_articles, rough_sentences, sentences
 from whodid.options import DEFAULT_MODEL
 
 
@@ -93,3 +93,40 @@ def test_parse_keeps_order(whodid_nlp):
 def test_empty_text_has_no_sentences(whodid_nlp):
     assert sentences(whodid_nlp("")) == []
     assert sentences(whodid_nlp("\n\n   \n")) == []
+
+
+# parse_articles: sentence by sentence, joined back into one Doc per article
+
+
+def test_parse_articles_keeps_each_text_and_parses_every_sentence(whodid_nlp):
+    texts = ["Russia attacked Ukraine on Monday. Putin met Biden in Geneva.", "Officials met.\n\nThey talked."]
+    docs = parse_articles(texts, whodid_nlp)
+    assert [d.text for d in docs] == texts
+    assert [s.text for s in docs[0].sents] == ["Russia attacked Ukraine on Monday.", "Putin met Biden in Geneva."]
+    assert {t.dep_ for t in docs[0]} >= {"nsubj", "dobj", "ROOT"}
+    assert [e.text for e in docs[0].ents if e.label_ == "GPE"] == ["Russia", "Ukraine", "Geneva"]
+    assert [s.text.strip() for s in docs[1].sents if s.text.strip()] == ["Officials met.", "They talked."]
+
+
+def test_sentences_the_filter_rejects_get_names_but_no_parse(whodid_nlp):
+    text = "It was sunny in Paris today. Putin met Biden in Geneva."
+    doc = parse_articles([text], whodid_nlp, wanted=lambda span: "met" in span.text)[0]
+    first, second = list(doc.sents)
+    assert first.text == "It was sunny in Paris today."
+    assert all(t.dep_ == "" and t.pos_ == "" for t in first)
+    assert [e.text for e in first.ents] == ["Paris", "today"]
+    assert any(t.dep_ == "nsubj" for t in second)
+
+
+def test_rough_sentences_keep_closing_quotes_and_leave_opening_ones(whodid_nlp):
+    doc = whodid_nlp.make_doc('Talks ended. "We will return." Lavrov said (on Monday.) Then he left!')
+    assert [s.text.strip() for s in rough_sentences(doc)] == [
+        "Talks ended.",
+        '"We will return."',
+        "Lavrov said (on Monday.)",
+        "Then he left!",
+    ]
+
+
+def test_parse_articles_of_no_text_gives_an_empty_doc(whodid_nlp):
+    assert [len(d) for d in parse_articles(["", "   "], whodid_nlp)] == [0, 1]

@@ -171,8 +171,16 @@ class VerbLexicon:
         return slots
 
     def heads(self) -> frozenset[str]:
-        """The words (lemmas or surface forms) that head some verb phrase of the dictionary."""
-        return frozenset(self._senses)
+        """Words one of which a sentence must hold for some verb phrase of the dictionary to match: each
+        phrase's head (lemma or surface form), or its next word when the head is an auxiliary ("is
+        determined" -> "determined")."""
+        words: set[str] = set()
+        for head, senses in self._senses.items():
+            if head in AUXILIARIES or not head.isalpha():
+                words.update(s.phrase.split()[1] for s in senses if len(s.phrase.split()) > 1)
+            else:
+                words.add(head)
+        return frozenset(w for w in words if w.isalpha())
 
     def senses(self, token: Token) -> list[VerbSense]:
         """Dictionary senses for a verb token, by lemma or surface form."""
@@ -231,6 +239,7 @@ def _generic(code: str) -> bool:
     return len(code) == 2 or (len(code) == 3 and code.endswith("0"))
 
 
+AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did"})
 FUNCTION_WORDS = frozenset(
     {"to", "for", "with", "from", "in", "on", "at", "by", "of", "into", "against", "over", "about", "up", "down",
      "out", "off", "back", "away", "as", "the", "a", "an", "and"}

@@ -15,7 +15,7 @@ from whodid.clean import clean_document
 from whodid.coref import resolve_coreferences
 from whodid.events import ArticleContext, code_sentence
 from whodid.near_duplicates import NearDuplicateIndex, SiteBoilerplate
-from whodid.nlp import sentences
+from whodid.nlp import parse_articles, sentences
 from whodid.options import Options
 from whodid.places import article_location, find_places
 from whodid.quotes import find_quotes
@@ -96,7 +96,8 @@ def process(
 
 
 def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: RunMemory | None) -> Iterator[Outcome]:
-    """Clean a batch, parse its new articles in one spaCy call, analyse them; outcomes in input order."""
+    """Clean a batch, parse its new articles together (sentence by sentence), analyse them; outcomes in input
+    order."""
     staged: list[Outcome | Article] = []
     first_copy: dict[str, str] = {}  # article id -> origin of its first copy in this batch
     known = memory.known if memory is not None else None
@@ -121,7 +122,7 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: R
             first_copy.setdefault(cleaned.article_id, item.origin)
             staged.append(cleaned)
     articles = [a for a in staged if isinstance(a, Article)]
-    docs = iter(res.nlp.pipe([a.text for a in articles], batch_size=len(articles) or 1))
+    docs = iter(parse_articles([a.text for a in articles], res.nlp, res.event_filter))
     failed: dict[str, Skipped] = {}
     for item in staged:
         if isinstance(item, Outcome):

@@ -8,6 +8,7 @@ from functools import cached_property
 from spacy.language import Language
 
 from whodid.actors import ActorDictionary, load_actor_dictionary, load_user_actor_dictionary
+from whodid.clean import clean_document
 from whodid.events import CodingTools
 from whodid.lexicon import VerbLexicon, load_lexicon, load_user_lexicon
 from whodid.nlp import load_nlp
@@ -15,6 +16,8 @@ from whodid.nominals import load_noun_lexicon
 from whodid.ontology import Ontology, load_ontology
 from whodid.options import Options
 from whodid.places import Gazetteer, load_gazetteer
+from whodid.prefilter import EventFilter, event_filter
+from whodid.records import RawDocument
 from whodid.relevance import load_discards
 
 
@@ -56,7 +59,17 @@ class Resources:
         discards = None if o.own_dictionaries_only else load_discards()
         return CodingTools(self.lexicon, self.ontology, self.dictionary, o.cameo_verb_codes, nouns, discards)
 
+    @cached_property
+    def event_filter(self) -> EventFilter | None:
+        """The pre-parse filter (None when every sentence is to be parsed)."""
+        return event_filter(self.tools, self.nlp) if self.options.prefilter else None
+
     def warm_up(self) -> None:
         """Load everything now (before a timed run, or before forking workers)."""
-        for name in ("nlp", "dictionary", "lexicon", "ontology", "gazetteer", "tools"):
+        for name in ("nlp", "dictionary", "lexicon", "ontology", "gazetteer", "tools", "event_filter"):
             getattr(self, name)
+        page = f"<html><body><article><p>{WARM_UP_TEXT}</p></article></body></html>"
+        clean_document(RawDocument("warm-up", "warm-up", page, "html"), self.options)  # HTML extractor, langid
+
+
+WARM_UP_TEXT = "The ministers met in Geneva on Monday and agreed to hold further talks on the ceasefire next week."
