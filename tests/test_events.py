@@ -433,3 +433,9 @@ def test_names_listed_before_one_noun_are_each_an_actor_whatever_the_parse():
 def test_country_stated_with_of_wins_over_the_dictionarys_guess_for_a_name():
     event = only(events_of("King Hassan of Morocco met the Israeli prime minister."), "04")
     assert event["source"]["country"] == "MAR"
+
+
+def test_protesters_of_no_stated_country_are_compatriots_of_whom_they_protest_against():
+    text = "Islamist students continued their hunger strike to demand the resignation of the Egyptian president."
+    event = only(events_of(text), "14")
+    assert (event["source"]["country"], event["target"]["country"]) == ("EGY", "EGY")

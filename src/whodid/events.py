@@ -264,6 +264,8 @@ def _events_for(
     if not targets and not mutual and placed:  # "rallied in Serbia"
         objects = [c for c in verb.children if c.dep_ == "dobj"]  # "imposed a curfew in Cizre"
         targets = _actors([*locative_heads(verb), *(h for o in objects for h in locative_heads(o))], ctx, tools)
+    if root in PURPOSE_AS_TARGET:  # "fundamentalists on hunger strike against the Algerian president": Algerians
+        sources = _compatriots(sources, targets)
     if not targets and mutual:  # "X and Y met", "X and Y delayed their meeting"
         code = coding.code or coding.reverse
         return [
@@ -328,14 +330,28 @@ def _placed(
 ) -> list[ActorMention]:
     """Sector-only actors ("23 people", "students") take the country of the place the event is located in:
     "killed 23 people in Tel Aviv" are Israeli civilians."""
-    if not mentions or any(
-        m.actor.country or not m.actor.code or TRANSNATIONAL & set(m.actor.sectors) for m in mentions
-    ):
+    if not _sector_only(mentions):
         return mentions
     country = next((m.actor.country for m in _actors(heads, ctx, tools, prefer_country=True) if m.actor.country), None)
-    if country is None:
-        return mentions
+    return _of_country(mentions, country) if country else mentions
+
+
+def _sector_only(mentions: list[ActorMention]) -> bool:
+    """Actors that name only sectors ("students", "the army"), none of them a body of no one country."""
+    return bool(mentions) and not any(
+        m.actor.country or not m.actor.code or TRANSNATIONAL & set(m.actor.sectors) for m in mentions
+    )
+
+
+def _of_country(mentions: list[ActorMention], country: str) -> list[ActorMention]:
     return [replace(m, actor=replace(m.actor, code=country + m.actor.code, country=country)) for m in mentions]
+
+
+def _compatriots(mentions: list[ActorMention], others: list[ActorMention]) -> list[ActorMention]:
+    """Sector-only actors that no place locates ("refugees", "fundamentalists") take the country of the other
+    side when it names exactly one (protesters mostly protest against their own state)."""
+    countries = {m.actor.country for m in others if m.actor.country}
+    return _of_country(mentions, countries.pop()) if _sector_only(mentions) and len(countries) == 1 else mentions
 
 
 def _locative_places(places: Sequence[Place], doc, sentence: Sentence) -> list[Place]:
