@@ -52,3 +52,14 @@ def test_report_has_rates_memory_and_overhead():
 def test_report_survives_a_zero_time():
     figures = {**FIGURES, "spacy": {**FIGURES["spacy"], "run_s": 0.0}}
     assert "| articles/s | 3.00 |" in render_report(figures)
+
+
+def test_coder_benchmark_counts_sentences_and_the_filter():
+    from whodid.coder_bench import render_coder_section, run_coder_benchmark
+
+    figures = run_coder_benchmark()
+    assert figures["sentences"] > 100 and figures["events"] > 50 and figures["sentences_per_s"] > 0
+    kept, total = figures["filter_sentences"]
+    assert 0 < kept <= total
+    text = render_coder_section(figures)
+    assert "parsed sentences coded per second" in text and f"{kept} of {total} sentences" in text

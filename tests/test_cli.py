@@ -399,3 +399,16 @@ def test_stories_and_story_commands(shared_dir, tmp_path):
     assert detail["timeline"] and detail["actors"]
     missing = runner.invoke(app, ["story", "999", "--db", str(db)])
     assert missing.exit_code == 2 and "whodid stories" in missing.output
+
+
+def test_extract_parse_all_codes_the_same_events(tmp_path):
+    line = '{"id": "a", "text": "Russia attacked Ukraine on Monday. It was sunny in Kyiv all week."}\n'
+    source = tmp_path / "in.jsonl"
+    source.write_text(line, encoding="utf-8")
+    filtered = CliRunner().invoke(app, ["extract", str(source)])
+    everything = CliRunner().invoke(app, ["extract", str(source), "--parse-all"])
+    assert filtered.exit_code == everything.exit_code == 0
+    events = [[e["code"] for e in json.loads(r.stdout)["events"]] for r in (filtered, everything)]
+    assert events[0] == events[1] and events[0]
+    places = [[p["name"] for p in json.loads(r.stdout)["places"]] for r in (filtered, everything)]
+    assert places[0] == places[1] == ["Russia", "Ukraine", "Kyiv"]

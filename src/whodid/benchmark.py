@@ -17,6 +17,7 @@ from rich.console import Console
 from whodid import __version__
 from whodid.actor_bench import render_actor_section, run_actor_benchmark
 from whodid.clean_bench import render_clean_section, run_clean_benchmark
+from whodid.coder_bench import render_coder_section, run_coder_benchmark
 from whodid.geo_bench import render_geo_section_bench, run_geo_benchmark
 from whodid.options import DEFAULT_MODEL, Options
 
@@ -131,13 +132,15 @@ def run_benchmark(
 
 
 def stage_sections(shared: Path | None, console: Console) -> list[str]:
-    """Markdown sections of the stage benchmarks (cleaning, places, actors; `shared` adds HTML pages)."""
+    """Markdown sections of the stage benchmarks (cleaning, places, actors, coder; `shared` adds HTML pages)."""
     console.print("benchmark: cleaning ...")
     sections = [render_clean_section(run_clean_benchmark(shared=shared))]
     console.print("benchmark: gazetteer and place resolution ...")
     sections.append(render_geo_section_bench(run_geo_benchmark()))
     console.print("benchmark: actor data and lookup ...")
     sections.append(render_actor_section(run_actor_benchmark()))
+    console.print("benchmark: event coder ...")
+    sections.append(render_coder_section(run_coder_benchmark()))
     return sections
 
 

@@ -93,6 +93,10 @@ NearOption = Annotated[
     float,
     typer.Option("--near-threshold", min=0.0, max=1.0, help="Jaccard above which a re-post is a duplicate (0: off)."),
 ]
+ParseAllOption = Annotated[
+    bool,
+    typer.Option("--parse-all", help="Parse every sentence fully, not only those with a trigger word and an actor."),
+]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip input files larger than this.")]
 
 
@@ -152,6 +156,7 @@ def run(
     statements: StatementsOption = True,
     near_threshold: NearOption = 0.8,
     max_bytes: MaxBytesOption = 25_000_000,
+    parse_all: ParseAllOption = False,
 ) -> None:
     """Process every supported input under PATHS into the database (articles already stored are skipped).
 
@@ -165,7 +170,13 @@ def run(
 
     options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo)
     options = _text_options(
-        options, language, any_language, statements, near_duplicate_threshold=near_threshold, max_bytes=max_bytes
+        options,
+        language,
+        any_language,
+        statements,
+        near_duplicate_threshold=near_threshold,
+        max_bytes=max_bytes,
+        prefilter=not parse_all,
     )
     res = Resources(options)
     try:
@@ -269,6 +280,7 @@ def extract(
     language: LanguageOption = None,
     any_language: AnyLanguageOption = False,
     statements: StatementsOption = True,
+    parse_all: ParseAllOption = False,
 ) -> None:
     """JSONL in, JSONL out: one output line per input line, same order, same ids.
 
@@ -278,7 +290,7 @@ def extract(
     from whodid.extract import extract_lines
 
     options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo)
-    options = _text_options(options, language, any_language, statements)
+    options = _text_options(options, language, any_language, statements, prefilter=not parse_all)
     with _open_in(source) as lines, _open_out(output) as out:
         for record in extract_lines(lines, options, origin=source):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

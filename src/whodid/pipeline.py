@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from whodid.actor_phrases import named_mentions
 from whodid.actors import find_matches, merge_matches, place_matches
@@ -19,7 +19,7 @@ from whodid.nlp import parse_articles, sentences
 from whodid.options import Options
 from whodid.places import article_location, find_places
 from whodid.quotes import find_quotes
-from whodid.records import Article, ArticleResult, RawDocument, Skipped
+from whodid.records import Article, ArticleResult, RawDocument, Sentence, Skipped
 from whodid.relevance import without_chatter
 from whodid.resources import Resources
 from whodid.tone import article_tone, with_sentence_tone
@@ -41,6 +41,21 @@ class Outcome:
 
 def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     """Every stage after parsing, for one article (pure: same article and resources, same result)."""
+    ctx, sents = article_context(article, doc, res)
+    discards = res.tools.discards
+    if discards is not None and discards.story_reason(article.text):  # a sports or entertainment story
+        events = []
+    else:
+        events = [e for sent, span in sents for e in code_sentence(sent, span, ctx, res.tools, res.options)]
+    mentions = named_mentions(doc, ctx.matches, res.dictionary, article.date)
+    records = [s for s, _ in sents]
+    events = with_sentence_tone(without_chatter(events, records, ctx.quotes), records)
+    return ArticleResult(article, records, mentions, events, ctx.places, ctx.quotes, article_tone(article.text))
+
+
+def article_context(article: Article, doc: Doc, res: Resources) -> tuple[ArticleContext, list[tuple[Sentence, Span]]]:
+    """What the coder needs to know about a parsed article (actor matches with coreference, places, quotes, the
+    article's own place), and its sentences."""
     sents = sentences(doc)
     places = find_places(doc, res.gazetteer)
     found = find_matches(doc, res.dictionary)
@@ -48,16 +63,7 @@ def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     matches = merge_matches(matches, resolve_coreferences(doc, matches, res.dictionary, article.date))
     quotes = find_quotes(doc, [span for _, span in sents], matches, res.dictionary, article.date)
     own_place = article_location(places, article.text)  # for events whose sentence names no place
-    ctx = ArticleContext(article.article_id, article.date, matches, places, quotes, own_place)
-    discards = res.tools.discards
-    if discards is not None and discards.story_reason(article.text):  # a sports or entertainment story
-        events = []
-    else:
-        events = [e for sent, span in sents for e in code_sentence(sent, span, ctx, res.tools, res.options)]
-    mentions = named_mentions(doc, matches, res.dictionary, article.date)
-    records = [s for s, _ in sents]
-    events = with_sentence_tone(without_chatter(events, records, quotes), records)
-    return ArticleResult(article, records, mentions, events, places, quotes, article_tone(article.text))
+    return ArticleContext(article.article_id, article.date, matches, places, quotes, own_place), sents
 
 
 @dataclass(slots=True)
