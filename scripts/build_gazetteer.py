@@ -88,14 +88,15 @@ COMMON_NOUNS = {
 }
 # Historical alternates in GeoNames that are, in news, names of other things.
 BLOCKED_ALTERNATES = {"allah", "god", "hamas", "islam", "jihad"}
-# English names and abbreviations of countries that countries.json spells otherwise. Case-sensitive ones
-# (abbreviations) match only as written, so "US" never matches the pronoun "us".
+# English names and abbreviations of countries that countries.json spells otherwise, and former names still
+# common in news ("Zaire", "Burma", "Swaziland"). Case-sensitive ones (abbreviations) match only as written, so
+# "US" never matches the pronoun "us".
 COUNTRY_NAMES = {
     "US": ["United States of America", "America"], "GB": ["Britain", "Great Britain"], "RU": ["Russian Federation"],
     "SY": ["Syrian Arab Republic"], "IR": ["Islamic Republic of Iran"], "KR": ["Republic of Korea"],
     "KP": ["Democratic People's Republic of Korea"], "CZ": ["Czech Republic"], "MM": ["Burma"],
     "CI": ["Côte d'Ivoire", "Cote d'Ivoire"],
-    "CD": ["DR Congo", "Congo-Kinshasa", "Congo", "Democratic Republic of Congo"],
+    "CD": ["DR Congo", "Congo-Kinshasa", "Congo", "Democratic Republic of Congo", "Zaire"],
     "CG": ["Congo-Brazzaville", "Congo", "Republic of Congo"], "CN": ["People's Republic of China"],
     "NL": ["Netherlands", "Holland"], "TR": ["Türkiye"], "TL": ["East Timor", "Timor-Leste"], "MK": ["Macedonia"],
     "SZ": ["Swaziland"], "CV": ["Cape Verde"], "VA": ["Vatican City", "Holy See"],

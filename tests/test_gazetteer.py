@@ -160,3 +160,9 @@ def test_regions_also_keyed_by_their_geonames_names(gaz):
         region = next(c.entry for c in gaz.lookup(name) if c.entry.feature == "admin1")
         assert region.country == iso3 and region.admin1 and region.lat is not None
     assert not any(c.entry.country == "TWN" and c.entry.feature == "admin1" for c in gaz.lookup("Taiwan"))
+
+
+def test_lakes_and_former_country_names(gaz):
+    (titicaca,) = gaz.lookup("Lake Titicaca")
+    assert titicaca.entry.country == "PER" and -17 < titicaca.entry.lat < -15
+    assert any(c.entry.feature == "country" and c.entry.country == "COD" for c in gaz.lookup("Zaire"))

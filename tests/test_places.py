@@ -346,3 +346,14 @@ def test_a_list_of_countries_is_not_read_as_town_comma_region(places_in):
 def test_region_of_a_country_named_elsewhere_beats_a_foreign_capital(places_in):
     places = by_text(places_in("Horses were moved from Queensland and New South Wales to Victoria last week."))
     assert (places["Victoria"].feature, places["Victoria"].country) == ("admin1", "AUS")
+
+
+def test_region_name_before_a_unit_word_is_the_region(nlp, gaz):
+    doc = _with_entity(nlp, "Birds died in the Akita Prefecture last week.", "Akita Prefecture", "LOC")
+    (akita,) = find_places(doc, gaz)
+    assert (akita.text, akita.feature, akita.country) == ("Akita", "admin1", "JPN")
+
+
+def test_slash_separates_place_names(nlp, gaz):
+    doc = _with_entity(nlp, "Zaire/Congo reported most of the cases.", "Zaire/Congo", "ORG")
+    assert [(p.text, p.country) for p in find_places(doc, gaz)] == [("Zaire", "COD"), ("Congo", "COD")]

@@ -26,8 +26,12 @@ PUBLICATION_WORDS = frozenset({"Times", "Herald", "Post", "Tribune", "Journal", 
 REGION_LIST = 3  # a name among this many other regions of a country is one of them ("Utah, Washington, Ohio")
 TOWN = 15_000  # a town smaller than this is a candidate only inside a place entity (GPE, LOC, FAC)
 PLACE_NOUNS = frozenset(
-    {"village", "town", "city", "island", "province", "state", "region", "district", "county"}
+    {"village", "town", "city", "island", "province", "state", "region", "district", "county", "mayor", "governor"}
 )  # "Saint Vincent and the Grenadines" is 5 tokens, "Stratford-upon-Avon" 5
+# Capitalised words after a region's name that say what kind of unit it is ("Akita Prefecture", "Nyanza Province").
+UNIT_WORDS = frozenset(
+    {"province", "prefecture", "state", "region", "district", "county", "governorate", "oblast", "department"}
+)
 MEGACITY = 5_000_000  # a city this big outranks a same-named US state ("New York")
 SMALL_TOWN = 50_000  # below this, a town gains from a mention of its country only against other small towns
 FEATURE_ORDER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}  # most specific first
@@ -139,7 +143,7 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[
             continue
         in_context = ent.label_ in (NAME_LABELS | MISLABELLED) and (_after_place_word(ent) or _listed_with_places(ent))
         if in_context:  # "officials in Dogubayazit", "Mali, Niger, and Senegal": towns too
-            match = _lookup(doc, ent.start, ent.end, gaz, alternates=False, common_ok=False, towns=True)
+            match = _lookup(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
             match = match._replace(vetted=True) if match else None
         elif ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
             yield from filter(None, (_area_name(part, gaz) for part in _parts(ent)))
@@ -158,12 +162,18 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[
 
 
 def _area_name(part: Span, gaz: Gazetteer) -> PlaceMatch | None:
-    """A whole entity (part) that is the own name of a country, continent or first-level region, written as a
-    proper noun: the small model often takes these for people ("Chad", "Gauteng")."""
+    """A whole entity (part) that is the own name of a country, continent or first-level region (or a lower region
+    of two words or more), written as a proper noun: the small model often takes these for people ("Chad",
+    "Gauteng", "Jefferson Parish")."""
     match = _lookup(part.doc, part.start, part.end, gaz, alternates=False, common_ok=False)
     if match is None or not _is_proper_name(part.doc, match):
         return None
-    areas = tuple(c for c in match.candidates if c.entry.feature in AREAS and c.entry.lat is not None)
+    several_words = " " in part.text  # "Jefferson Parish", not "Devon"
+    areas = tuple(
+        c
+        for c in match.candidates
+        if (c.entry.feature in AREAS or (several_words and c.entry.feature == "admin2")) and c.entry.lat is not None
+    )
     return match._replace(candidates=areas) if areas else None
 
 
@@ -208,11 +218,12 @@ def _region_before_state_word(text: str, match: PlaceMatch) -> PlaceMatch:
 
 
 def _parts(ent: Span) -> list[Span]:
-    """An entity cut at free-standing punctuation and "and"/"or" ("Central Africa - Nigeria", "Texas, US");
-    "Guinea-Bissau" stays whole."""
+    """An entity cut at free-standing punctuation, slashes and "and"/"or" ("Central Africa - Nigeria", "Texas,
+    US", "Zaire/Congo"); "Guinea-Bissau" stays whole."""
     doc, parts, first = ent.doc, [], ent.start
     for token in ent:
         free = token.is_punct and (token.whitespace_ or (token.i > 0 and doc[token.i - 1].whitespace_))
+        free = free or token.text == "/"
         if free or token.lower_ in LIST_WORDS:
             if first < token.i:
                 parts.append(doc[first : token.i])
@@ -259,7 +270,8 @@ def _listed_with_places(ent: Span) -> bool:
 def _longest_inside(
     ent: Span, gaz: Gazetteer, *, alternates: bool, common_ok: bool, towns: bool = False
 ) -> PlaceMatch | None:
-    """The longest gazetteer name in an entity whose other tokens are only modifiers ("eastern Aleppo")."""
+    """The longest gazetteer name in an entity whose other tokens are only modifiers ("eastern Aleppo") or a
+    unit word right after it ("Akita Prefecture": then its regions only, if it names any)."""
     doc = ent.doc
     for length in range(min(len(ent), MAX_NAME_TOKENS), 0, -1):
         for first in range(ent.start, ent.end - length + 1):
@@ -267,9 +279,13 @@ def _longest_inside(
             if not (_capitalised(doc[first]) and _capitalised(doc[last])):
                 continue
             rest = [t for t in ent if not first <= t.i <= last]
-            if not all(_is_modifier(t) for t in rest):
+            unit = last + 1 < ent.end and doc[last + 1].lower_ in UNIT_WORDS
+            if not all(_is_modifier(t) or (unit and t.i == last + 1) for t in rest):
                 continue
             match = _lookup(doc, first, last + 1, gaz, alternates=alternates, common_ok=common_ok, towns=towns)
+            if match and unit:  # "Akita Prefecture": the region, not its city
+                regions = tuple(c for c in match.candidates if c.entry.feature in REGIONS)
+                match = match._replace(candidates=regions) if regions else match
             if match:
                 return match
     return None
@@ -306,8 +322,8 @@ def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> Pla
             continue
         if not exact and not _is_proper_name(doc, match):
             continue
-        if _continues_a_name(doc, i - 1, skip_sentence_start=True) or _continues_a_name(doc, end):
-            continue
+        if _continues_a_name(doc, i - 1, skip_sentence_start=True) or (not exact and _continues_a_name(doc, end)):
+            continue  # an abbreviation may open a longer name: "the NSW Primary Industries Minister"
         return match
     return None
 
