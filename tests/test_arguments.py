@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whodid.arguments import locative_heads, object_heads, purpose_heads, reciprocal, subject_heads
+from whodid.arguments import blast_places, locative_heads, object_heads, purpose_heads, reciprocal, subject_heads
 
 
 def verb(doc, lemma: str):
@@ -43,3 +43,12 @@ def test_verb_without_an_object_shares_the_next_coordinated_verbs(nlp):
     assert "hospitals" in [t.text for t in object_heads(verb(doc, "donate"), False)]
     doc = nlp("The army shelled the town and the rebels fled to the hills.")  # a clause with its own subject
     assert "hills" not in [t.text for t in object_heads(verb(doc, "shell"), False)]
+
+
+def test_an_unattributed_blast_is_placed_where_it_happened(nlp):
+    doc = nlp("A car bomb near the city of Kandahar killed four policemen.")
+    kill = verb(doc, "kill")
+    assert "Kandahar" in [t.text for t in blast_places(subject_heads(kill, False), kill)]
+    doc = nlp("Rebels near the city of Kandahar killed four policemen.")
+    kill = verb(doc, "kill")
+    assert blast_places(subject_heads(kill, False), kill) == []

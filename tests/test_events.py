@@ -439,3 +439,8 @@ def test_protesters_of_no_stated_country_are_compatriots_of_whom_they_protest_ag
     text = "Islamist students continued their hunger strike to demand the resignation of the Egyptian president."
     event = only(events_of(text), "14")
     assert (event["source"]["country"], event["target"]["country"]) == ("EGY", "EGY")
+
+
+def test_unattributed_blast_is_coded_to_the_country_it_happened_in():
+    event = only(events_of("A car bomb near the city of Kandahar killed four British soldiers."), "18")
+    assert (event["source"]["country"], event["target"]["country"]) == ("AFG", "GBR")

@@ -27,6 +27,11 @@ STATIVE_PASSIVES = frozenset(
     {"oppose", "commit", "determine", "prepare", "dispose", "resolve", "concern", "engage", "involve"}
 )
 CLAUSE_LINKS = ("xcomp", "ccomp")
+# Blasts that name no one behind them ("a roadside bombing near Samarra killed ..."): event data code them to the
+# country they happen in.
+BLAST_NOUNS = frozenset(
+    {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "minefield", "explosive", "ied"}
+)
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -169,3 +174,13 @@ def _preps(verb: Token) -> list[Token]:
         elif child.dep_ == "prt":
             out += [p for p in child.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]
     return out
+
+
+def blast_places(doers: list[Token], verb: Token) -> list[Token]:
+    """Where an unattributed blast happened, when it is the doer ("a roadside bombing near Samarra killed ...",
+    "were killed by a device outside of Basra"): the objects under the blast's and the verb's locative
+    prepositions, nearest first. Empty when a doer is anything but a blast."""
+    if not doers or any(d.lemma_.lower() not in BLAST_NOUNS for d in doers):
+        return []
+    preps = [c for h in (*doers, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+    return [t for prep in preps for t in prep.subtree if t.dep_ == "pobj"]

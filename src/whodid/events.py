@@ -13,6 +13,7 @@ from whodid.actors import ActorDictionary, DictMatch
 from whodid.arguments import (
     CLAUSE_LINKS,
     LOCATIVE_PREPS,
+    blast_places,
     locative_heads,
     object_heads,
     purpose_heads,
@@ -251,6 +252,8 @@ def _events_for(
     else:
         subjects, object_tokens = subject_heads(verb, passive), object_heads(verb, passive, objects_first=not nominal)
     sources = _actors(subjects, ctx, tools) or _quote_speaker(verb, subjects, ctx) or _unknown_actors(subjects)
+    if not sources:  # "a roadside bombing near Samarra killed ...": the country it happened in
+        sources = [m for m in _actors(blast_places(subjects, verb), ctx, tools) if m.actor.country][:1]
     targets = _actors(object_tokens, ctx, tools, prefer_country=True)
     clauses = [c for c in verb.children if c.dep_ == "advcl"]  # "..., when they blew themselves up in Tel Aviv"
     places = [*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))]
