@@ -148,3 +148,9 @@ def test_the_place_of_a_nominal_event_is_in_its_own_phrase(nlp):
 def place(text: str, name: str) -> Place:
     start = text.index(name)
     return Place(name, start, start + len(name), name, None, None, None, None, "city")
+
+
+def test_asking_for_a_ceasefire_is_an_appeal_to_de_escalate(nlp):
+    table = load_noun_lexicon()
+    ask = verb(nlp, "The envoy asked for a ceasefire in Aleppo.", "ask")
+    assert table.code(ask, Coding("020", None, "verb:ASK/ask for", False)).code == "0256"

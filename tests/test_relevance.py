@@ -42,7 +42,8 @@ INTERVIEW = (
     "Russian Foreign Minister Sergey Lavrov spoke to reporters in Geneva on Friday.\n\n"
     "Sergey Lavrov: I apologise for the delay. We cannot help it.\n\n"
     "Question: Has Russia sent troops to Syria?\n\n"
-    "Sergey Lavrov: We will send military experts to Geneva. Russia condemns the Turkish attack on Syrian troops.\n\n"
+    "Sergey Lavrov: We will send military experts to Geneva. Russia condemns the Turkish attack on Syrian troops. "
+    "We will never surrender.\n\n"
     "Question: Thank you."
 )
 
@@ -58,7 +59,7 @@ def triggers(text: str) -> set[str]:
 def test_small_talk_and_questions_in_a_transcript_yield_no_events():
     found = triggers(INTERVIEW)
     assert not found & {"apologise", "help", "sent"}  # the speaker's pleasantries; the journalist's question
-    assert {"send", "condemns"} <= found  # statements about others, made in the interview, are kept
+    assert {"send", "condemns", "surrender"} <= found  # statements made in the interview are kept
 
 
 def test_the_same_words_outside_a_transcript_are_coded():

@@ -61,10 +61,10 @@ CONVERSATION_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "my", "our", "y
 
 def without_chatter(events: list[Event], sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Event]:
     """The events minus those coded from idle chatter in an interview transcript: questions (they assert
-    nothing), and events that name no one outside the conversation: no target, with the speaker or the
-    interlocutor as source ("I apologise for the delay", "we cannot help it"), or a word about the talk itself
-    ("everyone understood what I said"). Statements about others ("we will send experts to Geneva") are kept.
-    A pure function of the article's events, sentences and quotes."""
+    nothing), and words about the conversation itself that name no one outside it as acted upon ("I apologise
+    for the delay", "we cannot help it", "everyone understood what I said"). Statements made in the interview
+    ("we will send experts to Geneva", "we will fight on") are kept. A pure function of the article's events,
+    sentences and quotes."""
     turns = [(q.start, q.end) for q in quotes if q.kind == "transcript"]
     if not turns:
         return events
@@ -82,15 +82,10 @@ def _is_chatter(event: Event, sentence: Sentence | None, turns: Sequence[tuple[i
         return True
     if event.target is not None and event.evidence.target is not None and not _conversational(event.target.text):
         return False  # someone outside the conversation, named in the sentence, is acted upon
-    word = event.evidence.sentence[event.evidence.trigger[0] : event.evidence.trigger[1]].split()
-    return bool(word and CONVERSATION_WORDS.match(word[0])) or _speaker_or_interlocutor(event)
-
-
-def _speaker_or_interlocutor(event: Event) -> bool:
-    """The source is a party to the conversation: "I", "we", "you", or the speaker named only in the turn's
-    label (outside the sentence)."""
-    return event.source is None or event.evidence.source is None or _conversational(event.source.text)
+    words = event.evidence.sentence[event.evidence.trigger[0] : event.evidence.trigger[1]].split()
+    return bool(words and CONVERSATION_WORDS.match(words[0]))
 
 
 def _conversational(text: str) -> bool:
+    """A party to the conversation: "I", "we", "you"."""
     return text.strip().lower() in CONVERSATION_PRONOUNS
