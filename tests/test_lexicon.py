@@ -241,3 +241,15 @@ def test_compose_does_not_apply(lexicon: VerbLexicon) -> None:
     specific = Coding("0243", None, "pattern:DEMAND#19", True)
     assert compose(lexicon, specific, meet) is None  # a specific pattern code stays
     assert compose(lexicon, Coding("020", None, "verb:APPEAL/appeal", False), say) is None  # 01 is no action
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        ("The ministry admitted that soldiers had fired on the crowd.", "admitted", "015"),
+        ("The ministry revealed that soldiers had fired on the crowd.", "revealed", "010"),
+    ],
+)
+def test_admitting_is_acknowledging_and_revealing_a_statement(nlp, lexicon: VerbLexicon, text, verb, code) -> None:
+    coding = code_of(nlp, lexicon, text, verb)
+    assert coding is not None and coding.code == code
