@@ -90,11 +90,6 @@ def test_the_us_backtracks_on_its_agreement(seeds):
     assert event.evidence.rule == "noun:backtrack+agreement"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'the hardliners in Washington' resolves to no actor: the agent dictionary lacks 'hardliner' and a "
-    "sector-less '<people> in <capital>' phrase takes no country (actor_phrases), so the 195 event has no source",
-)
 def test_the_us_air_attack_on_syrian_troops_near_deir_ezzor(seeds):
     strikes = [e for e in seeds["001"].events if e.code == "195" and (actor(e.source) or "").startswith("USA")]
     assert [(actor(e.target), trigger(e), place(e)) for e in strikes] == [("SYRMIL", "launching", "Deir ez-Zor")]
@@ -130,3 +125,40 @@ def test_figures_of_speech_are_no_events(seeds):
     assert [e for e in events if trigger(e) in ("come", "comes") and "surprise" in e.evidence.sentence] == []
     assert [e for e in events if trigger(e) == "digging" or e.code.startswith("09")] == []
     assert [e for e in events if trigger(e) == "come" and "inability to come" in e.evidence.sentence] == []
+
+
+# ---------------------------------------------------------------- the general rules these events need, in small
+
+
+def coded(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    import json
+
+    from whodid.extract import extract_lines
+
+    (record,) = extract_lines([json.dumps({"id": "t", "text": text, "date": "2016-12-09"})], Options())
+    return [
+        (
+            e["code"],
+            (e["source"] or {}).get("code"),
+            (e["target"] or {}).get("code"),
+            e["evidence"]["sentence"][e["evidence"]["trigger"][0] : e["evidence"]["trigger"][1]],
+        )
+        for e in record["events"]
+        if not e["negated"]
+    ]
+
+
+def test_people_named_by_where_they_belong_are_that_place_s_actor():
+    found = coded("The hardliners in Washington launched an air attack on Syrian troops.")
+    assert ("195", "USAGOV", "SYRMIL", "launched") in found
+
+
+def test_an_attack_elaborating_a_lesser_act_is_coded():
+    found = coded("The Israeli army undermined the truce, launching an air strike on Gaza.")
+    assert any(code == "195" and source == "ISRMIL" for code, source, _, _ in found), found
+
+
+def test_an_inability_to_act_is_no_act():
+    assert not [
+        e for e in coded("Iran's inability to come to an agreement with Iraq worried Turkey.") if e[3] == "come"
+    ]

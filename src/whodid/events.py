@@ -252,6 +252,7 @@ def _events_for(
     else:
         subjects, object_tokens = subject_heads(verb, passive), object_heads(verb, passive, objects_first=not nominal)
     sources = _actors(subjects, ctx, tools) or _quote_speaker(verb, subjects, ctx) or _unknown_actors(subjects)
+    sources = sources or _located_people(subjects, ctx, tools)  # "the hardliners in Washington"
     if not sources:  # "a roadside bombing near Samarra killed ...": the country it happened in
         sources = [m for m in _actors(blast_places(subjects, verb), ctx, tools) if m.actor.country][:1]
     targets = _actors(object_tokens, ctx, tools, prefer_country=True)
@@ -310,6 +311,19 @@ def _unknown_actors(heads: Sequence[Token]) -> list[ActorMention]:
         if ent is not None and ent.label_ in UNKNOWN_ACTOR_LABELS:
             actor = Actor("", ent.text, None, ())
             return [ActorMention(ent.text, ent.start_char, ent.end_char, actor, f"unknown:{ent.label_}")]
+    return []
+
+
+def _located_people(heads: Sequence[Token], ctx: ArticleContext, tools: CodingTools) -> list[ActorMention]:
+    """People the dictionaries do not know, named by where they belong ("the hardliners in Washington", "hawks in
+    Tehran"): the actor of that place. Only plural nouns: "the fighting in Aleppo" is no one."""
+    for head in heads:
+        if head.tag_ != "NNS" or head.ent_type_:
+            continue
+        places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+        found = [m for m in _actors([p for p in places if p.dep_ == "pobj"], ctx, tools) if m.actor.country]
+        if found:
+            return found
     return []
 
 
