@@ -1,9 +1,7 @@
 """NLP: load a spaCy English pipeline once per process, parse articles in batches, list their sentences.
 
-Articles are parsed sentence by sentence: a rule splitter cuts each article into sentences, the sentences of a
-whole batch of articles go through the pipeline together (short documents in large batches parse much faster
-than whole articles), and each article is joined back into one Doc. With a pre-filter, only the sentences that
-can hold an event get the full pipeline; the others get named entities only (names and places)."""
+With a pre-filter (prefilter.py), only the sentences that can hold an event get the full pipeline; the others
+get named entities only (names and places), when that spares enough of an article to pay for cutting it up."""
 
 from __future__ import annotations
 
@@ -31,20 +29,29 @@ MAX_DATELINE_TOKENS = 12
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a new sentence after every blank line, so no sentence spans two paragraphs, and after a
     dateline ("PORT SUDAN — The United Nations ..."), so the dateline is not read as part of the subject."""
-    starts = [0] + [t.i + 1 for t in doc[:-1] if t.is_space and t.text.count("\n") >= 2]
-    for start in starts:
-        if start < len(doc):
-            doc[start].is_sent_start = True
-            _split_dateline(doc, start)
+    for start in paragraph_starts(doc):
+        doc[start].is_sent_start = True
     return doc
 
 
-def _split_dateline(doc: Doc, start: int) -> None:
-    """Mark a sentence start after a paragraph's leading dateline: "PORT SUDAN — ", "LYON, France — ",
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Token indexes that must start a sentence: each paragraph's first token, and the first after its dateline."""
+    out: list[int] = []
+    for start in [0] + [t.i + 1 for t in doc[:-1] if t.is_space and t.text.count("\n") >= 2]:
+        if start < len(doc):
+            out.append(start)
+            after = _dateline_end(doc, start)
+            if after is not None:
+                out.append(after)
+    return out
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Where the text starts after a paragraph's leading dateline: "PORT SUDAN — ", "LYON, France — ",
     "BAGHDAD, April 9 (Xinhua) -- ", "ISLAMABAD: ". The dateline must open with a word in capitals."""
     first = doc[start]
     if not (first.is_upper and first.is_alpha and len(first) > 1):
-        return
+        return None
     depth = 0
     for token in doc[start : start + MAX_DATELINE_TOKENS]:
         if token.text == "(":
@@ -52,11 +59,10 @@ def _split_dateline(doc: Doc, start: int) -> None:
         elif token.text == ")":
             depth -= 1
         elif depth == 0 and token.text in DATELINE_SEPARATORS and token.i > start:
-            if _separates(doc, token):
-                doc[token.i + 1].is_sent_start = True
-            return
+            return token.i + 1 if _separates(doc, token) else None
         elif token.is_space or (depth == 0 and token.is_lower):
-            return
+            return None
+    return None
 
 
 def _separates(doc: Doc, sep: Token) -> bool:
@@ -86,50 +92,82 @@ def parse(texts: Iterable[str], nlp: Language, batch_size: int = 16) -> Iterator
     yield from nlp.pipe(texts, batch_size=batch_size)
 
 
-SENTENCE_BATCH = 256  # sentences per batch through the statistical components
+SENTENCE_BATCH = 256  # documents per batch through the statistical components
 ENTITY_COMPONENTS = ("ner",)  # what a sentence that fails the pre-filter still gets
+MIN_SKIPPED_SHARE = 0.25  # cut an article up only when the filter spares at least this share of its tokens
 SENTENCE_ENDS = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 
 
 def rough_sentences(doc: Doc) -> list[Span]:
-    """Sentences of an unparsed Doc by rule (end punctuation, blank lines, datelines), covering every token,
-    so that joining them gives the text back. The parser may split them further, never join them."""
-    _mark_sentence_ends(doc)
-    paragraph_boundaries(doc)
-    starts = [t.i for t in doc if t.is_sent_start] or [0]
-    if starts[0] != 0:
-        starts.insert(0, 0)
+    """Sentences of a Doc by rule (end punctuation, blank lines, datelines), covering every token, so that
+    joining them gives the text back; the Doc is not changed. The parser may split them further."""
+    starts = sorted({0, *_sentence_end_starts(doc), *paragraph_starts(doc)})
     return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True) if b > a]
 
 
 def parse_articles(texts: Sequence[str], nlp: Language, wanted: Callable[[Span], bool] | None = None) -> list[Doc]:
-    """One annotated Doc per text, parsed sentence by sentence (see the module's docstring). `wanted` is the
-    pre-filter: sentences it rejects get only named entities (no tags, lemmas or dependencies)."""
-    pieces: list[list[Doc]] = []
+    """One annotated Doc per text. `wanted` is the pre-filter: when the sentences it rejects hold at least
+    MIN_SKIPPED_SHARE of an article's tokens, the article is cut into runs of kept and rejected sentences; the
+    kept runs get the full pipeline, the rejected ones named entities only (no tags, lemmas or dependencies),
+    and the runs are joined back into one Doc. Other articles are parsed whole. All documents of the batch go
+    through each component together."""
+    plans: list[Doc | list[Doc]] = []
     full: list[Doc] = []
     light: list[Doc] = []
     for text in texts:
-        parts = [span.as_doc() for span in rough_sentences(nlp.make_doc(text))]
-        for part, span_ok in zip(parts, _wanted_flags(parts, wanted), strict=True):
-            (full if span_ok else light).append(part)
-        pieces.append(parts)
-    _annotate(full, nlp, [name for name in nlp.pipe_names if name != "whodid_paragraphs"])
+        doc = nlp.make_doc(text)
+        runs = _runs(doc, wanted)
+        if runs is None:
+            full.append(doc)
+            plans.append(doc)
+            continue
+        parts = []
+        for span, kept, starts in runs:
+            part = span.as_doc()
+            if not kept:
+                for token in part:
+                    token.is_sent_start = token.i in starts
+            (full if kept else light).append(part)
+            parts.append(part)
+        plans.append(parts)
+    _annotate(full, nlp, nlp.pipe_names)
     _annotate(light, nlp, [name for name in ENTITY_COMPONENTS if name in nlp.pipe_names])
-    return [_joined(parts, nlp) for parts in pieces]
+    return [plan if isinstance(plan, Doc) else _joined(plan) for plan in plans]
 
 
-def _mark_sentence_ends(doc: Doc) -> None:
+def _runs(doc: Doc, wanted: Callable[[Span], bool] | None) -> list[tuple[Span, bool, set[int]]] | None:
+    """Runs of consecutive sentences the filter keeps or rejects, each with its sentence starts (relative to
+    the run), or None when the article is better parsed whole."""
+    if wanted is None or not len(doc):
+        return None
+    sents = rough_sentences(doc)
+    flags = [wanted(sent) for sent in sents]
+    skipped = sum(len(sent) for sent, kept in zip(sents, flags, strict=True) if not kept)
+    if skipped < MIN_SKIPPED_SHARE * len(doc):
+        return None
+    runs: list[tuple[Span, bool, set[int]]] = []
+    for sent, kept in zip(sents, flags, strict=True):
+        if runs and runs[-1][1] == kept:
+            first = runs[-1][0].start
+            runs[-1] = (doc[first : sent.end], kept, runs[-1][2] | {sent.start - first})
+        else:
+            runs.append((sent, kept, {0}))
+    return runs
+
+
+def _sentence_end_starts(doc: Doc) -> list[int]:
     """A sentence starts at the first word after end punctuation and the closing quotes or brackets that
     stick to it ('... he said." The'), spaces staying with the sentence before."""
+    out: list[int] = []
     ended = False
     for token in doc:
-        starts = ended and not token.is_space and not _closes(doc, token)
-        token.is_sent_start = token.i == 0 or starts
-        if starts:
+        if ended and not token.is_space and not _closes(doc, token):
+            out.append(token.i)
             ended = False
         if token.text in SENTENCE_ENDS:
             ended = True
+    return out
 
 
 def _closes(doc: Doc, token: Token) -> bool:
@@ -137,23 +175,18 @@ def _closes(doc: Doc, token: Token) -> bool:
     return token.text in CLOSERS and token.i > 0 and not doc[token.i - 1].whitespace_
 
 
-def _wanted_flags(parts: Sequence[Doc], wanted: Callable[[Span], bool] | None) -> list[bool]:
-    return [True] * len(parts) if wanted is None else [wanted(part[:]) for part in parts]
-
-
 def _annotate(docs: list[Doc], nlp: Language, names: Sequence[str]) -> None:
     """Run the named components over `docs` in large batches (they annotate the Docs in place)."""
     stream: Iterable[Doc] = docs
     for name in names:
-        stream = nlp.get_pipe(name).pipe(stream, batch_size=SENTENCE_BATCH)
+        proc = nlp.get_pipe(name)
+        stream = proc.pipe(stream, batch_size=SENTENCE_BATCH) if hasattr(proc, "pipe") else map(proc, stream)
     for _ in stream:
         pass
 
 
-def _joined(parts: list[Doc], nlp: Language) -> Doc:
-    """The sentence Docs of one article as one Doc; sentences without a parse keep their rule boundaries."""
-    if not parts:
-        return nlp.make_doc("")
+def _joined(parts: list[Doc]) -> Doc:
+    """The runs of one article as one Doc; runs without a parse keep their rule boundaries."""
     doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
     starts = numpy.concatenate([_sentence_starts(part) for part in parts])
     doc.from_array([SENT_START], starts.view("uint64"))
@@ -161,10 +194,10 @@ def _joined(parts: list[Doc], nlp: Language) -> Doc:
 
 
 def _sentence_starts(part: Doc) -> numpy.ndarray:
-    if part.has_annotation("DEP"):
-        return part.to_array([SENT_START]).astype("int64")
-    starts = numpy.full(len(part), -1, dtype="int64")
-    starts[:1] = 1
+    starts = part.to_array([SENT_START]).astype("int64")
+    if not part.has_annotation("DEP"):
+        starts[starts == 0] = -1
+        starts[:1] = 1
     return starts
 
 
