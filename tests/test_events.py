@@ -444,3 +444,11 @@ def test_protesters_of_no_stated_country_are_compatriots_of_whom_they_protest_ag
 def test_unattributed_blast_is_coded_to_the_country_it_happened_in():
     event = only(events_of("A car bomb near the city of Kandahar killed four British soldiers."), "18")
     assert (event["source"]["country"], event["target"]["country"]) == ("AFG", "GBR")
+
+
+def test_unknown_organisation_inside_the_subject_phrase_is_kept_as_the_source():
+    event = only(
+        events_of("Members of the Brightwater Institute investigated the treatment of Kenyan prisoners."), "09"
+    )
+    assert not event["source"]["code"] and "Institute" in event["source"]["text"]
+    assert event["target"]["country"] == "KEN"

@@ -333,3 +333,17 @@ def resolve_span_actor(
 def _is_location(token: Token) -> bool:
     """The token is the object of a locative preposition ("in Kabul", "near Aleppo")."""
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+def unknown_actor(head: Token, labels: frozenset[str]) -> ActorMention | None:
+    """A named entity of one of `labels` that the dictionaries do not know, for the phrase headed by `head`: the
+    entity covering the head, else the first organisation inside the phrase ("members of the Association of
+    African Jurists", "the APEC forum"); code "", no country. None when the phrase names none."""
+    ids = {t.i for t in phrase_tokens(head)}
+    ents = [e for e in head.doc.ents if e.label_ in labels and any(t.i in ids for t in e)]
+    inside = [e for e in ents if e.label_ == "ORG"]  # an organisation the head belongs to, not a nationality
+    ent = next((e for e in ents if e.start <= head.i < e.end), inside[0] if inside else None)
+    if ent is None:
+        return None
+    actor = Actor(code="", name=ent.text, country=None, sectors=())
+    return ActorMention(ent.text, ent.start_char, ent.end_char, actor, f"unknown:{ent.label_}")

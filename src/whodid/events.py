@@ -8,7 +8,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actor_phrases import conjuncts, resolve_phrase
+from whodid.actor_phrases import conjuncts, resolve_phrase, unknown_actor
 from whodid.actors import ActorDictionary, DictMatch
 from whodid.arguments import (
     CLAUSE_LINKS,
@@ -27,7 +27,7 @@ from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
 from whodid.quotes import quote_at
-from whodid.records import Actor, ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
+from whodid.records import ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
 from whodid.relevance import Discards
 
 INTENT_AUX = frozenset({"will", "shall", "wo", "'ll"})
@@ -307,10 +307,8 @@ def _unknown_actors(heads: Sequence[Token]) -> list[ActorMention]:
     """Named sources the dictionaries do not know ("Kellyanne Conway says"): kept with their text and entity
     type (code "", no country), so that the event is not lost; the first named head wins."""
     for head in heads:
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None and ent.label_ in UNKNOWN_ACTOR_LABELS:
-            actor = Actor("", ent.text, None, ())
-            return [ActorMention(ent.text, ent.start_char, ent.end_char, actor, f"unknown:{ent.label_}")]
+        if (mention := unknown_actor(head, UNKNOWN_ACTOR_LABELS)) is not None:
+            return [mention]
     return []
 
 
