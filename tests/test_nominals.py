@@ -99,10 +99,12 @@ def test_an_event_noun_with_its_own_actors_is_an_event(nlp, nouns):
 
 
 def test_an_event_noun_without_actors_or_read_through_its_verb_is_no_event_by_itself(nlp, nouns):
-    table = NounLexicon({**TABLE, "nouns": {**TABLE["nouns"], "talk": "040"}})
+    table = NounLexicon({**TABLE, "nouns": {**TABLE["nouns"], "talk": "040", "attack": "190"}})
     assert table.code(noun(nlp, "All the talk was of war.", "talk"), None) is None
     assert table.code(noun(nlp, "Iran held talks with Saudi Arabia.", "talks"), None) is None  # the verb's object
     assert table.code(noun(nlp, "The rebels' attack killed 20 people.", "attack"), None) is None  # the verb's subject
+    strike = noun(nlp, "Eight people were killed in an attack by government forces.", "attack")
+    assert table.code(strike, None) is None  # how the verb's event came about: the verb reads it
 
 
 def test_a_light_verb_object_refines_a_generic_pattern_code_of_its_family(nlp, nouns):

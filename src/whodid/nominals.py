@@ -21,6 +21,7 @@ VERB_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "d
 # Prepositions that name a nominal event's doer ("the capture of the town by the army") or its parties.
 AGENT_PREPS = frozenset({"by"})
 PARTY_PREPS = frozenset({"between", "among", "amongst"})
+CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "amid", "through"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})  # "talks on Yemen": not where they are
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: "an attack on X" is where X is
 
@@ -76,7 +77,7 @@ class NounLexicon:
         """The event a noun names by itself, with its own actors: a possessor ("the army's capture of the
         district"), a "by" agent ("an attack on the town by rebels") or parties ("talks between X and Y"). A noun
         that is a verb's subject or object is left to the verb ("held talks", "the attack killed 20")."""
-        if noun.dep_ in VERB_ARGUMENT_DEPS or not nominal_arguments(noun)[0]:
+        if noun.dep_ in VERB_ARGUMENT_DEPS or _circumstance_of_verb(noun) or not nominal_arguments(noun)[0]:
             return None
         for phrase in noun_phrases(noun, objects=False):  # "the army's capture of ...": the capture
             if (code := self.nouns.get(phrase)) is not None:
@@ -143,6 +144,13 @@ def _object_nouns(verb: Token, prepositions: set[str] = frozenset()) -> list[Tok
         if p.dep_ == "pobj"
     ]
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+
+
+def _circumstance_of_verb(noun: Token) -> bool:
+    """A noun that tells how a verb's event came about ("were killed in an air strike by X", "agreed during
+    talks between X and Y"): the verb's coding reads it."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in CIRCUMSTANCE_PREPS and prep.head.pos_ in ("VERB", "AUX")
 
 
 def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
