@@ -151,6 +151,8 @@ def coded(text: str) -> list[tuple[str, str | None, str | None, str]]:
 def test_people_named_by_where_they_belong_are_that_place_s_actor():
     found = coded("The hardliners in Washington launched an air attack on Syrian troops.")
     assert ("195", "USAGOV", "SYRMIL", "launched") in found
+    killed = coded("Three soldiers were killed during clashes in the Nigerian city of Maiduguri.")
+    assert killed and all(source is None for _, source, _, _ in killed)  # clashes are no people
 
 
 def test_an_attack_elaborating_a_lesser_act_is_coded():

@@ -57,6 +57,8 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # sectors of bodies that belon
 MAIN_EVENT_MARGIN = 0.1  # side events without both actors, less confident than the best by more, are dropped
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 NEGATING_NOUNS = frozenset({"inability", "failure", "unwillingness", "reluctance"})  # "X's failure to act"
+PEOPLE_SUFFIXES = ("er", "ist", "ian", "ite", "ee")  # hardliner, loyalist, politician, elite, appointee
+PEOPLE_NOUNS = frozenset({"official", "hawk", "dove", "people", "man", "woman", "insider"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "state", "report", "add", "note", "declare", "write"})
 
 
@@ -316,13 +318,20 @@ def _located_people(heads: Sequence[Token], ctx: ArticleContext, tools: CodingTo
     """People the dictionaries do not know, named by where they belong ("the hardliners in Washington", "hawks in
     Tehran"): the actor of that place. Only plural nouns: "the fighting in Aleppo" is no one."""
     for head in heads:
-        if head.tag_ != "NNS" or head.ent_type_:
+        if head.tag_ != "NNS" or head.ent_type_ or not _names_people(head):
             continue
         places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
         found = [m for m in _actors([p for p in places if p.dep_ == "pobj"], ctx, tools) if m.actor.country]
         if found:
             return found
     return []
+
+
+def _names_people(noun: Token) -> bool:
+    """A plural noun for people by what they do or are ("hardliners", "loyalists", "officials"), not for events
+    or things ("clashes in the city")."""
+    lemma = noun.lemma_.lower()
+    return lemma.endswith(PEOPLE_SUFFIXES) or lemma in PEOPLE_NOUNS
 
 
 def _actors(
