@@ -52,3 +52,12 @@ def test_an_unattributed_blast_is_placed_where_it_happened(nlp):
     doc = nlp("Rebels near the city of Kandahar killed four policemen.")
     kill = verb(doc, "kill")
     assert blast_places(subject_heads(kill, False), kill) == []
+
+
+def test_stative_passive_subject_is_the_one_who_holds_the_stance(nlp):
+    doc = nlp("Egypt is opposed to Turkish mediation in the talks with Ethiopia.")
+    opposed = verb(doc, "oppose")
+    assert [t.text for t in subject_heads(opposed, True)] == ["Egypt"]
+    assert "Egypt" not in [t.text for t in object_heads(opposed, True)]
+    doc = nlp("The plan was opposed by Japan.")
+    assert [t.text for t in subject_heads(verb(doc, "oppose"), True)] == ["Japan"]

@@ -452,3 +452,8 @@ def test_unknown_organisation_inside_the_subject_phrase_is_kept_as_the_source():
     )
     assert not event["source"]["code"] and "Institute" in event["source"]["text"]
     assert event["target"]["country"] == "KEN"
+
+
+def test_stative_passive_is_coded_with_its_subject_as_the_source():
+    event = only(events_of("Egypt is opposed to Turkish mediation in the talks with Ethiopia."), "12")
+    assert (event["source"]["country"], event["target"]["country"]) == ("EGY", "TUR")

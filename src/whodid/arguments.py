@@ -39,7 +39,7 @@ def subject_heads(verb: Token, passive: bool) -> list[Token]:
     """Who acts: the subject, the "by" agent of a passive, or the subject the verb inherits from its clause."""
     if passive:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agents or verb.lemma_ not in STATIVE_PASSIVES:
+        if not _stative(verb):
             return agents or _attack_heads(verb)
         stative = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
         if stative and all(s.lower_ in REFERRING_PRONOUNS for s in stative):
@@ -70,6 +70,12 @@ def subject_heads(verb: Token, passive: bool) -> list[Token]:
     return []
 
 
+def _stative(verb: Token) -> bool:
+    """A passive that describes its subject's own stance ("Israel is opposed to ...", "is committed to ..."), with
+    no "by" agent."""
+    return verb.lemma_ in STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _attack_heads(verb: Token) -> list[Token]:
     """For a passive without its agent, the attack it happened in: "were killed in Israeli tank shelling"."""
     return [
@@ -98,7 +104,7 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     mediation effort between X and Y": X and Y; "rejected a Senegalese peace plan": Senegal)."""
     heads: list[Token] = []
     children = list(verb.children)
-    if passive:
+    if passive and not _stative(verb):  # "Israel is opposed to X": Israel is who opposes, not who is acted upon
         heads += [c for c in children if c.dep_ == "nsubjpass"]
     objects = [c for c in children if c.dep_ in OBJECT_DEPS]
     for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
