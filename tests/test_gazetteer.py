@@ -108,7 +108,7 @@ def test_country_points_are_mainland_centres_or_reference_points(gaz, name, lat,
     assert distance_km(entry.lat, entry.lon, lat, lon) < 150
 
 
-def test_large_regions_take_the_middle_of_their_towns_not_their_biggest_city(gaz):
+def test_large_regions_take_the_middle_of_their_land_not_their_biggest_city(gaz):
     texas = _entry(gaz, "Texas", "admin1")
     assert distance_km(texas.lat, texas.lon, 31.5, -99.3) < 160  # the middle of Texas, not Houston
     nsw = _entry(gaz, "New South Wales", "admin1")
@@ -166,3 +166,9 @@ def test_lakes_and_former_country_names(gaz):
     (titicaca,) = gaz.lookup("Lake Titicaca")
     assert titicaca.entry.country == "PER" and -17 < titicaca.entry.lat < -15
     assert any(c.entry.feature == "country" and c.entry.country == "COD" for c in gaz.lookup("Zaire"))
+
+
+def test_large_region_point_is_the_middle_of_its_land_not_of_its_towns(gaz):
+    """Ontario's towns crowd its southern edge; the middle of its land lies far to the north (about 50 N)."""
+    ontario = next(c.entry for c in gaz.lookup("Ontario") if c.entry.feature == "admin1")
+    assert ontario.country == "CAN" and 48.5 < ontario.lat < 52.0 and -90 < ontario.lon < -80
