@@ -357,3 +357,13 @@ def test_region_name_before_a_unit_word_is_the_region(nlp, gaz):
 def test_slash_separates_place_names(nlp, gaz):
     doc = _with_entity(nlp, "Zaire/Congo reported most of the cases.", "Zaire/Congo", "ORG")
     assert [(p.text, p.country) for p in find_places(doc, gaz)] == [("Zaire", "COD"), ("Congo", "COD")]
+
+
+def test_town_comma_region_labelled_org_after_a_preposition(nlp, gaz):
+    doc = _with_entity(nlp, "Pigs died at Tarlac, Pampanga on Monday.", "Tarlac, Pampanga", "ORG")
+    assert [p.text for p in find_places(doc, gaz)] == ["Tarlac", "Pampanga"]
+
+
+def test_currency_and_newspaper_names_are_no_places(places_in):
+    assert places_in("The crop is worth $US 15 billion a year.") == []
+    assert [p.text for p in places_in("He told the China Daily that the farm was closed.")] == []

@@ -21,8 +21,12 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 MAX_NAME_TOKENS = 8
 DATELINE_CHARS = 200  # a dateline place opens the article or its second line, within this many characters
 MAIN_PLACE_MENTIONS = 2  # an article's main place is named at least this often
-EPONYM_NOUNS = frozenset({"virus", "ebolavirus", "disease", "fever", "strain", "syndrome", "flu", "haemorrhagic"})
-PUBLICATION_WORDS = frozenset({"Times", "Herald", "Post", "Tribune", "Journal", "Telegraph", "Gazette", "Chronicle"})
+EPONYM_NOUNS = frozenset(
+    {"virus", "ebolavirus", "disease", "fever", "strain", "syndrome", "flu", "haemorrhagic", "hemorrhagic"}
+)
+PUBLICATION_WORDS = frozenset(
+    {"Times", "Herald", "Post", "Tribune", "Journal", "Telegraph", "Gazette", "Chronicle", "Daily", "Star"}
+)
 REGION_LIST = 3  # a name among this many other regions of a country is one of them ("Utah, Washington, Ohio")
 TOWN = 15_000  # a town smaller than this is a candidate only inside a place entity (GPE, LOC, FAC)
 PLACE_NOUNS = frozenset(
@@ -37,6 +41,7 @@ SMALL_TOWN = 50_000  # below this, a town gains from a mention of its country on
 FEATURE_ORDER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}  # most specific first
 REGIONS = frozenset({"admin1", "admin2"})
 AREAS = frozenset({"country", "continent", "admin1"})  # names that a mislabelled entity may still be
+CURRENCY_SIGNS = frozenset({"$", "A$", "C$", "NZ$", "HK$"})
 MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
 
 
@@ -142,10 +147,13 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[
             )
             continue
         in_context = ent.label_ in (NAME_LABELS | MISLABELLED) and (_after_place_word(ent) or _listed_with_places(ent))
-        if in_context:  # "officials in Dogubayazit", "Mali, Niger, and Senegal": towns too
-            match = _lookup(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
-            match = match._replace(vetted=True) if match else None
-        elif ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
+        if in_context:  # "officials in Dogubayazit", "Mali, Niger, and Senegal", "at Pandi, Bulacan": towns too
+            for part in _parts(ent):
+                match = _lookup(doc, part.start, part.end, gaz, alternates=True, common_ok=False, towns=True)
+                if match and _is_proper_name(doc, match):
+                    yield match._replace(vetted=True)
+            continue
+        if ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
             yield from filter(None, (_area_name(part, gaz) for part in _parts(ent)))
             continue
         elif ent.label_ in NAME_LABELS:
@@ -192,16 +200,16 @@ def _person_words(ents: Sequence[Span]) -> frozenset[str]:
 
 
 def _names_something_else(doc: Doc, match: PlaceMatch, people: frozenset[str]) -> bool:
-    """A name that is a person's in this document, names a disease or a publication ("Marburg virus", "the Los
-    Angeles Times"), or is a city name after a capitalised "The" mid-sentence ("The Duran"), unless a country
-    or continent has that name."""
-    if any(c.entry.feature in ("country", "continent") for c in match.candidates):
-        return False
-    if match.key in people:
-        return True
+    """A name that opens a publication's ("the Los Angeles Times", "China Daily"), or, unless a country or
+    continent has that name, is a person's in this document, names a disease ("Marburg virus"), or is a city
+    name after a capitalised "The" mid-sentence ("The Duran")."""
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     after = doc[span.end].text if span is not None and span.end < len(doc) else ""
-    if after.lower() in EPONYM_NOUNS or after in PUBLICATION_WORDS:  # "Marburg virus", "the New York Times"
+    if after in PUBLICATION_WORDS:
+        return True
+    if any(c.entry.feature in ("country", "continent") for c in match.candidates):
+        return False
+    if match.key in people or after.lower() in EPONYM_NOUNS:
         return True
     before = doc[span.start - 1] if span is not None and span.start > 0 else None
     cities_only = all(c.entry.feature == "city" for c in match.candidates)
@@ -318,6 +326,8 @@ def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> Pla
         if match is None:
             continue
         exact = gaz.is_alias(tokens.text)
+        if exact and i > 0 and doc[i - 1].text in CURRENCY_SIGNS:  # "$US 1.5 billion"
+            continue
         if not exact and not all(t.pos_ in ("PROPN", "") for t in tokens if _capitalised(t)):  # "": not parsed
             continue
         if not exact and not _is_proper_name(doc, match):
