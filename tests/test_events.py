@@ -457,3 +457,11 @@ def test_unknown_organisation_inside_the_subject_phrase_is_kept_as_the_source():
 def test_stative_passive_is_coded_with_its_subject_as_the_source():
     event = only(events_of("Egypt is opposed to Turkish mediation in the talks with Ethiopia."), "12")
     assert (event["source"]["country"], event["target"]["country"]) == ("EGY", "TUR")
+
+
+def test_protest_with_no_one_named_is_aimed_at_the_protesters_own_state():
+    event = only(events_of("Kenyan students rioted on Friday."), "14")
+    span = event["evidence"]["target"]
+    assert event["target"]["country"] == "KEN" and (span is None or span[0] == span[1])  # implied: no text
+    assert event["confidence"] < 0.6  # an implied actor adds no confidence
+    assert not only(events_of("Kenya protested on Friday."), "14")["target"]  # the state itself: no one implied

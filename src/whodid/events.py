@@ -27,7 +27,7 @@ from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
 from whodid.quotes import quote_at
-from whodid.records import ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
+from whodid.records import Actor, ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
 from whodid.relevance import Discards
 
 INTENT_AUX = frozenset({"will", "shall", "wo", "'ll"})
@@ -146,7 +146,12 @@ def _main_events(events: list[Event]) -> list[Event]:
     if not events:
         return events
     floor = events[0].confidence - MAIN_EVENT_MARGIN - 1e-9
-    return [e for e in events if (e.source and e.target) or e.confidence >= floor]
+    return [e for e in events if _both_named(e.source, e.target) or e.confidence >= floor]
+
+
+def _both_named(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """Both actors found in the text (an implied one, like a protest's own state, does not count)."""
+    return bool(source and target and target.text)
 
 
 def _add_events(events: dict[tuple, Event], new: list[Event]) -> None:
@@ -272,6 +277,8 @@ def _events_for(
         targets = _actors([*locative_heads(verb), *(h for o in objects for h in locative_heads(o))], ctx, tools)
     if root in PURPOSE_AS_TARGET:  # "fundamentalists on hunger strike against the Algerian president": Algerians
         sources = _compatriots(sources, targets)
+        if not (targets or mutual or coding.reverse):  # "Egyptian demonstrators rioted": at Egypt
+            targets = _own_state(sources, tools.dictionary)
     if not targets and mutual:  # "X and Y met", "X and Y delayed their meeting"
         code = coding.code or coding.reverse
         return [
@@ -378,6 +385,18 @@ def _compatriots(mentions: list[ActorMention], others: list[ActorMention]) -> li
     return _of_country(mentions, countries.pop()) if _sector_only(mentions) and len(countries) == 1 else mentions
 
 
+def _own_state(sources: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """The state of the protesters, when they are all people of one country (not the state itself) and no one
+    else is named: protests are aimed at the protesters' own state (an implied actor, empty span at the source)."""
+    countries = {m.actor.country for m in sources}
+    if len(countries) != 1 or None in countries or not all(m.actor.sectors for m in sources):
+        return []
+    (country,) = countries
+    code = dictionary.iso_to_cameo.get(country, country)
+    actor = Actor(code, dictionary.country_name(code), country, ())
+    return [ActorMention("", sources[0].start, sources[0].start, actor, "implied:own-state")]
+
+
 def _locative_places(places: Sequence[Place], doc, sentence: Sentence) -> list[Place]:
     """The sentence's places that are named as locations ("in Aleppo", "near the Syrian town of Tal Rifaat"),
     not as participants ("Moscow criticised Washington")."""
@@ -456,7 +475,7 @@ def _event(
         target=rel(target),
         rule=coding.rule,
     )
-    confidence = 0.45 + (0.2 if coding.from_pattern else 0.0) + (0.15 if source and target else 0.0)
+    confidence = 0.45 + (0.2 if coding.from_pattern else 0.0) + (0.15 if _both_named(source, target) else 0.0)
     confidence -= 0.2 if negated or modality == "hypothetical" else 0.0
     event_id = stable_id(ctx.article_id, sentence.index, t_start, code, _code(source), _code(target))
     return Event(
