@@ -71,6 +71,7 @@ MAINLAND_SHARE = 2 / 3  # a country's largest polygon is its mainland when it ho
 DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 # Leading words of first-level region names that split a larger region ("North Darfur", "West Kordofan"); a larger
 # region is named only when split into MIN_PARTS parts or more (not "Carolina" from two states).
+FOREIGN_DIRECTIONS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West"}  # French, in region names
 PART_WORDS = {*DIRECTIONS, *DIRECTIONS.values(), "central", "upper", "lower"}
 MIN_PARTS = 3
 # Geographic words that a split leaves behind but that name no region alone ("Upper/Central/Lower River").
@@ -401,13 +402,17 @@ def split_region_rows(
 
 
 def subdivision_names(name: str) -> list[str]:
-    """Forms of an ISO 3166-2 name: as given, without a bracketed part ("Eastern Visayas (Region VIII)") and
-    without a trailing type word ("Anhui Sheng" -> "Anhui")."""
+    """Forms of an ISO 3166-2 name: as given, without a bracketed part ("Eastern Visayas (Region VIII)"),
+    without a trailing type word ("Anhui Sheng" -> "Anhui"), and with a leading French direction word in English
+    ("Nord-Kivu" -> "North Kivu"), as English news writes them."""
     base = re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
     names = [base]
     words = base.split()
     if len(words) > 1 and words[-1].lower() in TYPE_WORDS:
         names.append(" ".join(words[:-1]))
+    direction, _, rest = names[-1].replace("-", " ", 1).partition(" ")
+    if direction.lower() in FOREIGN_DIRECTIONS and rest and rest.split()[0].lower() not in FOREIGN_DIRECTIONS:
+        names.append(f"{FOREIGN_DIRECTIONS[direction.lower()]} {rest}")  # "Nord-Kivu" -> "North Kivu"
     return names
 
 

@@ -172,3 +172,8 @@ def test_large_region_point_is_the_middle_of_its_land_not_of_its_towns(gaz):
     """Ontario's towns crowd its southern edge; the middle of its land lies far to the north (about 50 N)."""
     ontario = next(c.entry for c in gaz.lookup("Ontario") if c.entry.feature == "admin1")
     assert ontario.country == "CAN" and 48.5 < ontario.lat < 52.0 and -90 < ontario.lon < -80
+
+
+def test_french_direction_words_in_region_names_also_in_english(gaz):
+    kivu = _entry(gaz, "North Kivu", "admin1")  # ISO 3166-2: "Nord-Kivu"
+    assert kivu.country == "COD" and kivu.lat is not None
