@@ -6,7 +6,7 @@ import pytest
 
 from whodid.actor_phrases import resolve_phrase
 from whodid.actors import ActorDictionary, find_matches, load_actor_dictionary, merge_matches
-from whodid.coref import is_person, resolve_coreferences, surname_index
+from whodid.coref import dated_surname, headline_references, is_person, resolve_coreferences, surname_index
 
 DATE = "2016-12-03"
 
@@ -92,3 +92,18 @@ def test_is_person_and_surname_index(nlp, dictionary: ActorDictionary) -> None:
     index = surname_index(dictionary)
     assert surname_index(dictionary) is index  # built once per dictionary
     assert all(len(key) >= 3 and key == key.lower() for key in list(index)[:200])
+
+
+def test_dated_surname_is_the_one_person_in_role_at_the_date(nlp, dictionary: ActorDictionary) -> None:
+    kerry = nlp("Kerry asks for ceasefire")[0]
+    match = dated_surname(kerry, dictionary, "2016-12-03")
+    assert match is not None and match.name == "John Kerry" and match.entry_id.startswith("coref:dated-surname:")
+    assert dated_surname(kerry, dictionary, None) is None  # no date, no guess
+
+
+def test_headline_surname_takes_the_bodys_person(nlp, dictionary: ActorDictionary) -> None:
+    body = nlp("Russian Foreign Minister Sergey Lavrov spoke on Friday.")
+    body_matches = find_matches(body, dictionary)
+    title = nlp("Lavrov hails talks")
+    found = headline_references(title, [], (body, body_matches), dictionary, None)
+    assert [(m.start, m.entry_id.split(":")[1]) for m in found] == [(0, "headline")]

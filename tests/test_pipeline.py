@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import whodid.pipeline as pipeline
 from whodid.clean import clean_document
 from whodid.options import Options
 from whodid.pipeline import Outcome, analyse, process
-from whodid.records import Article, RawDocument, Skipped
+from whodid.records import TITLE_SENTENCE, Article, RawDocument, Skipped
 from whodid.resources import Resources
 
 TEXT_A = "China accused Japan of spying on its navy. Japan rejected the claim on Tuesday."
@@ -173,3 +175,35 @@ def test_analyse_is_pure(res):
     ]
     assert {m.actor.code for m in first.mentions} >= {"CHN", "JPN"}
     assert all(article.text[m.start : m.end] == m.text for m in first.mentions)
+
+
+def titled(doc_id: str, title: str, text: str) -> RawDocument:
+    return RawDocument(doc_id, f"mem:{doc_id}", text, "text", title=title, date="2016-12-03")
+
+
+def test_the_headline_is_coded_as_its_own_sentence(res):
+    body = "The talks in Geneva went on for hours on Friday. Officials said more meetings were planned."
+    (outcome,) = run([titled("t", "Russia condemns Turkey; Erdogan demands apology", body)], res)
+    headline = [e for e in outcome.result.events if e.sentence == TITLE_SENTENCE]
+    found = {(e.root_code, e.source.actor.code if e.source else None) for e in headline}
+    assert ("11", "RUS") in found and ("10", "TURGOV") in found
+    event = next(e for e in headline if e.root_code == "11")
+    assert event.evidence.sentence == "Russia condemns Turkey; Erdogan demands apology"
+    start, end = event.evidence.trigger
+    assert event.evidence.sentence[start:end] == "condemns"
+    assert all(e.sentence >= 0 for e in outcome.result.events if e not in headline)
+
+
+def test_a_headline_surname_takes_the_person_in_role_at_the_date(res):
+    body = "Diplomats met in Geneva on Friday. The meeting lasted five hours and ended without a statement."
+    (outcome,) = run([titled("k", "Kerry condemns the shelling of Aleppo", body)], res)
+    (event,) = [e for e in outcome.result.events if e.sentence == TITLE_SENTENCE]
+    assert event.source.actor.code == "USAGOV" and event.root_code == "11"
+
+
+def test_a_headline_repeated_as_the_first_line_is_not_coded_twice(res):
+    body = "Russia condemns Turkey. Officials in Moscow spoke of a grave provocation on Friday."
+    article = replace(clean_document(titled("r", "Russia condemns Turkey", body), res.options), text=body)
+    result = analyse(article, res.nlp(article.text), res, res.nlp(article.title))
+    assert [e.root_code for e in result.events if e.root_code == "11"] == ["11"]
+    assert all(e.sentence != TITLE_SENTENCE for e in result.events)

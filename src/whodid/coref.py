@@ -194,3 +194,50 @@ def surname_index(dictionary: ActorDictionary) -> dict[str, tuple[int, ...]]:
         if len(words) >= 2 and roles and len(words[-1]) >= MIN_SURNAME and words[-1][:1].isupper():
             index.setdefault(words[-1].lower(), []).append(i)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def headline_references(
+    title_doc: Doc,
+    title_matches: Sequence[DictMatch],
+    body: tuple[Doc, Sequence[DictMatch]],
+    dictionary: ActorDictionary,
+    date: str | None,
+) -> list[DictMatch]:
+    """Matches for surnames in a headline ("Kerry asks for ceasefire"): the person of the article's body whose
+    match ends with that word ("coref:headline"), else the one person of the dictionary with that surname who
+    held a role at the article's date ("coref:dated-surname")."""
+    body_doc, body_matches = body
+    taken = {i for m in title_matches if m.kind != "null" for i in range(m.start, m.end)}
+    people: dict[str, DictMatch] = {}
+    for m in body_matches:
+        if m.kind == "named" and is_person(m, body_doc):
+            people.setdefault(body_doc[m.end - 1].text, m)  # the first mention in the body
+    found: list[DictMatch] = []
+    for token in title_doc:
+        if token.i in taken or not _name_like(token):
+            continue
+        if token.text in people:
+            found.append(_copy(people[token.text], token.i, token.i + 1, "headline"))
+        elif (match := dated_surname(token, dictionary, date)) is not None:
+            found.append(match)
+    return found
+
+
+def dated_surname(token: Token, dictionary: ActorDictionary, date: str | None) -> DictMatch | None:
+    """The dictionary's only person with this surname who held a role at `date` ("Kerry" in December 2016 ->
+    John Kerry, USAGOV), or None when there is no date, no such person or more than one."""
+    if date is None:
+        return None
+    people = [
+        m
+        for i in surname_index(dictionary).get(token.lower_, ())
+        if _in_role(m := dictionary.named_match(i, token.i, token.i + 1), date)
+    ]
+    if len(people) != 1:
+        return None
+    m = people[0]
+    return DictMatch(m.start, m.end, "named", f"coref:dated-surname:{m.entry_id}", m.name, m.spells)
+
+
+def _in_role(match: DictMatch, date: str) -> bool:
+    return any(len(code) >= 6 and (lo or hi) and (lo or "") <= date <= (hi or "9999") for code, lo, hi in match.spells)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import duckdb
 
-from whodid.records import ActorMention, Article, ArticleResult, Event
+from whodid.records import TITLE_SENTENCE, ActorMention, Article, ArticleResult, Event
 
 ACTOR_COLUMNS = "{p}_code VARCHAR, {p}_name VARCHAR, {p}_country VARCHAR, {p}_sectors VARCHAR[]"  # {p}: source/target
 LINK_COLUMNS: dict[str, str] = {
@@ -329,6 +329,8 @@ def _mention_row(
     if start is None or result.sentences[event.sentence].index != event.sentence:
         start = next((s.start for s in result.sentences if s.index == event.sentence), None)
     src, tgt, action, in_raw = mention_offsets(event, start)
+    if event.sentence == TITLE_SENTENCE:  # offsets into the headline, not the text
+        src = tgt = action = None
     doc_tone = result.tone.tone if result.tone else None
     feature = event.location.feature if event.location else None
     ident = article.url or article.origin

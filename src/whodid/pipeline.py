@@ -12,14 +12,14 @@ from spacy.tokens import Doc, Span
 from whodid.actor_phrases import named_mentions
 from whodid.actors import find_matches, merge_matches, place_matches
 from whodid.clean import clean_document
-from whodid.coref import resolve_coreferences
+from whodid.coref import headline_references, resolve_coreferences
 from whodid.events import ArticleContext, code_sentence
 from whodid.near_duplicates import NearDuplicateIndex, SiteBoilerplate
 from whodid.nlp import parse_articles, sentences
 from whodid.options import Options
 from whodid.places import article_location, find_places
 from whodid.quotes import find_quotes
-from whodid.records import Article, ArticleResult, RawDocument, Sentence, Skipped
+from whodid.records import TITLE_SENTENCE, Article, ArticleResult, Event, RawDocument, Sentence, Skipped
 from whodid.relevance import without_chatter
 from whodid.resources import Resources
 from whodid.tone import article_tone, with_sentence_tone
@@ -39,18 +39,52 @@ class Outcome:
     near: bool = False  # the duplicate is a near copy (same story re-posted with other boilerplate), not exact
 
 
-def analyse(article: Article, doc: Doc, res: Resources) -> ArticleResult:
-    """Every stage after parsing, for one article (pure: same article and resources, same result)."""
+def analyse(article: Article, doc: Doc, res: Resources, title_doc: Doc | None = None) -> ArticleResult:
+    """Every stage after parsing, for one article (pure: same article and resources, same result). With the
+    parsed headline (`title_doc`), its events are coded too, as sentence TITLE_SENTENCE."""
     ctx, sents = article_context(article, doc, res)
     discards = res.tools.discards
-    if discards is not None and discards.story_reason(article.text):  # a sports or entertainment story
-        events = []
-    else:
-        events = [e for sent, span in sents for e in code_sentence(sent, span, ctx, res.tools, res.options)]
+    discarded = discards is not None and discards.story_reason(article.text)  # a sports or entertainment story
+    events = [] if discarded else [e for s, span in sents for e in code_sentence(s, span, ctx, res.tools, res.options)]
+    headline: list[Sentence] = []
+    if title_doc is not None and not discarded and _codes_title(article, title_doc, res):
+        headline = [Sentence(TITLE_SENTENCE, 0, len(title_doc.text), article.title or title_doc.text)]
+        events = [*_title_events(article, headline[0], title_doc, (doc, ctx), res), *events]
     mentions = named_mentions(doc, ctx.matches, res.dictionary, article.date)
     records = [s for s, _ in sents]
-    events = with_sentence_tone(without_chatter(events, records, ctx.quotes), records)
+    events = with_sentence_tone(without_chatter(events, records, ctx.quotes), [*headline, *records])
     return ArticleResult(article, records, mentions, events, ctx.places, ctx.quotes, article_tone(article.text))
+
+
+def headline_for_parsing(title: str) -> str:
+    """The headline as the parser should read it: a semicolon joins two headlines in one ("Kerry asks for
+    ceasefire; Lavrov demands proposals"), so it becomes a full stop (same length: offsets stay valid)."""
+    return title.replace("; ", ". ")
+
+
+def _codes_title(article: Article, title_doc: Doc, res: Resources) -> bool:
+    """A headline is coded unless it is empty, repeated as the text's first line, or discarded (sports, ...)."""
+    title = title_doc.text.strip()
+    if not title or article.text.lstrip().startswith(title):
+        return False
+    discards = res.tools.discards
+    return discards is None or not discards.sentence_reason(title)
+
+
+def _title_events(
+    article: Article, headline: Sentence, title_doc: Doc, body: tuple[Doc, ArticleContext], res: Resources
+) -> list[Event]:
+    """Events of the headline ("Kerry asks for ceasefire in Aleppo"), coded like a sentence of its own with its
+    own actors and places; people it names by surname take the body's reading of them, and a headline that
+    names no place takes the article's own place."""
+    body_doc, body_ctx = body
+    places = find_places(title_doc, res.gazetteer)
+    found = find_matches(title_doc, res.dictionary)
+    matches = merge_matches(found, place_matches(places, title_doc, found, res.dictionary))
+    people = headline_references(title_doc, matches, (body_doc, body_ctx.matches), res.dictionary, article.date)
+    matches = merge_matches(matches, people)
+    ctx = ArticleContext(article.article_id, article.date, matches, places, (), body_ctx.fallback_location)
+    return [e for part in title_doc.sents for e in code_sentence(headline, part, ctx, res.tools, res.options)]
 
 
 def article_context(article: Article, doc: Doc, res: Resources) -> tuple[ArticleContext, list[tuple[Sentence, Span]]]:
@@ -128,7 +162,9 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: R
             first_copy.setdefault(cleaned.article_id, item.origin)
             staged.append(cleaned)
     articles = [a for a in staged if isinstance(a, Article)]
-    docs = iter(parse_articles([a.text for a in articles], res.nlp, res.event_filter))
+    titles = [headline_for_parsing(a.title or "") for a in articles]
+    parsed = parse_articles([a.text for a in articles] + titles, res.nlp, res.event_filter)
+    docs = iter(zip(parsed[: len(articles)], parsed[len(articles) :], strict=True))
     failed: dict[str, Skipped] = {}
     for item in staged:
         if isinstance(item, Outcome):
@@ -140,7 +176,7 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: R
                 )
             yield item
             continue
-        outcome = _analyse_safely(item, next(docs), res)
+        outcome = _analyse_safely(item, *next(docs), res)
         if outcome.skipped is not None:
             failed[item.article_id] = outcome.skipped
             if memory is not None and memory.near is not None:
@@ -150,9 +186,9 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: R
         yield outcome
 
 
-def _analyse_safely(article: Article, doc: Doc, res: Resources) -> Outcome:
+def _analyse_safely(article: Article, doc: Doc, title_doc: Doc, res: Resources) -> Outcome:
     try:
-        return Outcome(article.doc_id, article.origin, result=analyse(article, doc, res))
+        return Outcome(article.doc_id, article.origin, result=analyse(article, doc, res, title_doc))
     except Exception as exc:  # a bug on one article must not stop the run: record it and go on
         log.exception("analysis failed for %s", article.origin)
         detail = f"{type(exc).__name__}: {exc}. Please report this input with the whodid version."

@@ -103,9 +103,13 @@ class Tone:
         return asdict(self)
 
 
+TITLE_SENTENCE = -1  # the sentence index of events coded from the article's headline
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of an article, by character offsets into `Article.text`."""
+    """A sentence of an article, by character offsets into `Article.text` (the headline, coded too, is the
+    sentence TITLE_SENTENCE, with offsets into `Article.title`)."""
 
     index: int
     start: int
