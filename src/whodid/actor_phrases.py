@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +22,7 @@ ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Modifiers that make a named person or official a former one ("former President Trump", "ex-minister").
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile"})
+TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # sectors of bodies that belong to no one country
 LIST_WORDS = frozenset({"and", "or", ","})  # what may stand between the names of a list
 ETHNIC_WORD = "ethnic"  # "ethnic Albanians": a people, wherever they live
 # Former unions whose dated codes file a member state under them (SCGSRB: Serbia in Serbia and Montenegro,
@@ -347,3 +349,34 @@ def unknown_actor(head: Token, labels: frozenset[str]) -> ActorMention | None:
         return None
     actor = Actor(code="", name=ent.text, country=None, sectors=())
     return ActorMention(ent.text, ent.start_char, ent.end_char, actor, f"unknown:{ent.label_}")
+
+
+def sector_only(mentions: list[ActorMention]) -> bool:
+    """Actors that name only sectors ("students", "the army"), none of them a body of no one country."""
+    return bool(mentions) and not any(
+        m.actor.country or not m.actor.code or TRANSNATIONAL & set(m.actor.sectors) for m in mentions
+    )
+
+
+def with_country(mentions: list[ActorMention], country: str) -> list[ActorMention]:
+    """The sector-only actors as actors of `country` ("students" -> EGYEDU)."""
+    return [replace(m, actor=replace(m.actor, code=country + m.actor.code, country=country)) for m in mentions]
+
+
+def compatriots(mentions: list[ActorMention], others: list[ActorMention]) -> list[ActorMention]:
+    """Sector-only actors that no place locates ("refugees", "fundamentalists") take the country of the other
+    side when it names exactly one (protesters mostly protest against their own state)."""
+    countries = {m.actor.country for m in others if m.actor.country}
+    return with_country(mentions, countries.pop()) if sector_only(mentions) and len(countries) == 1 else mentions
+
+
+def own_state(sources: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """The state of the protesters, when they are all people of one country (not the state itself) and no one
+    else is named: protests are aimed at the protesters' own state (an implied actor, empty span at the source)."""
+    countries = {m.actor.country for m in sources}
+    if len(countries) != 1 or None in countries or not all(m.actor.sectors for m in sources):
+        return []
+    (country,) = countries
+    code = dictionary.iso_to_cameo.get(country, country)
+    actor = Actor(code, dictionary.country_name(code), country, ())
+    return [ActorMention("", sources[0].start, sources[0].start, actor, "implied:own-state")]

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actor_phrases import conjuncts, resolve_phrase, unknown_actor
+from whodid.actor_phrases import (
+    compatriots,
+    conjuncts,
+    own_state,
+    resolve_phrase,
+    sector_only,
+    unknown_actor,
+    with_country,
+)
 from whodid.actors import ActorDictionary, DictMatch
 from whodid.arguments import (
     CLAUSE_LINKS,
@@ -27,7 +35,7 @@ from whodid.ontology import Ontology
 from whodid.options import Options
 from whodid.places import event_location
 from whodid.quotes import quote_at
-from whodid.records import Actor, ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
+from whodid.records import ActorMention, Event, Evidence, Modality, Place, Quote, Sentence, stable_id
 from whodid.relevance import Discards
 
 INTENT_AUX = frozenset({"will", "shall", "wo", "'ll"})
@@ -53,7 +61,6 @@ MOTION_VERBS = frozenset({"come", "go", "travel", "fly", "arrive", "return", "he
 UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
-TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # sectors of bodies that belong to no one country
 MAIN_EVENT_MARGIN = 0.1  # side events without both actors, less confident than the best by more, are dropped
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 NEGATING_NOUNS = frozenset({"inability", "failure", "unwillingness", "reluctance"})  # "X's failure to act"
@@ -276,9 +283,9 @@ def _events_for(
         objects = [c for c in verb.children if c.dep_ == "dobj"]  # "imposed a curfew in Cizre"
         targets = _actors([*locative_heads(verb), *(h for o in objects for h in locative_heads(o))], ctx, tools)
     if root in PURPOSE_AS_TARGET:  # "fundamentalists on hunger strike against the Algerian president": Algerians
-        sources = _compatriots(sources, targets)
+        sources = compatriots(sources, targets)
         if not (targets or mutual or coding.reverse):  # "Egyptian demonstrators rioted": at Egypt
-            targets = _own_state(sources, tools.dictionary)
+            targets = own_state(sources, tools.dictionary)
     if not targets and mutual:  # "X and Y met", "X and Y delayed their meeting"
         code = coding.code or coding.reverse
         return [
@@ -361,40 +368,10 @@ def _placed(
 ) -> list[ActorMention]:
     """Sector-only actors ("23 people", "students") take the country of the place the event is located in:
     "killed 23 people in Tel Aviv" are Israeli civilians."""
-    if not _sector_only(mentions):
+    if not sector_only(mentions):
         return mentions
     country = next((m.actor.country for m in _actors(heads, ctx, tools, prefer_country=True) if m.actor.country), None)
-    return _of_country(mentions, country) if country else mentions
-
-
-def _sector_only(mentions: list[ActorMention]) -> bool:
-    """Actors that name only sectors ("students", "the army"), none of them a body of no one country."""
-    return bool(mentions) and not any(
-        m.actor.country or not m.actor.code or TRANSNATIONAL & set(m.actor.sectors) for m in mentions
-    )
-
-
-def _of_country(mentions: list[ActorMention], country: str) -> list[ActorMention]:
-    return [replace(m, actor=replace(m.actor, code=country + m.actor.code, country=country)) for m in mentions]
-
-
-def _compatriots(mentions: list[ActorMention], others: list[ActorMention]) -> list[ActorMention]:
-    """Sector-only actors that no place locates ("refugees", "fundamentalists") take the country of the other
-    side when it names exactly one (protesters mostly protest against their own state)."""
-    countries = {m.actor.country for m in others if m.actor.country}
-    return _of_country(mentions, countries.pop()) if _sector_only(mentions) and len(countries) == 1 else mentions
-
-
-def _own_state(sources: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
-    """The state of the protesters, when they are all people of one country (not the state itself) and no one
-    else is named: protests are aimed at the protesters' own state (an implied actor, empty span at the source)."""
-    countries = {m.actor.country for m in sources}
-    if len(countries) != 1 or None in countries or not all(m.actor.sectors for m in sources):
-        return []
-    (country,) = countries
-    code = dictionary.iso_to_cameo.get(country, country)
-    actor = Actor(code, dictionary.country_name(code), country, ())
-    return [ActorMention("", sources[0].start, sources[0].start, actor, "implied:own-state")]
+    return with_country(mentions, country) if country else mentions
 
 
 def _locative_places(places: Sequence[Place], doc, sentence: Sentence) -> list[Place]:
