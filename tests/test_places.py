@@ -367,3 +367,8 @@ def test_town_comma_region_labelled_org_after_a_preposition(nlp, gaz):
 def test_currency_and_newspaper_names_are_no_places(places_in):
     assert places_in("The crop is worth $US 15 billion a year.") == []
     assert [p.text for p in places_in("He told the China Daily that the farm was closed.")] == []
+
+
+def test_first_name_that_is_only_a_small_region_stays_a_person(nlp, gaz):
+    doc = _with_entity(nlp, "Later, Michael said the vote would be held in May.", "Michael", "PERSON")
+    assert find_places(doc, gaz) == []  # the Isle of Man's parish of Michael has no 100,000 people

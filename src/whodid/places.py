@@ -40,7 +40,7 @@ MEGACITY = 5_000_000  # a city this big outranks a same-named US state ("New Yor
 SMALL_TOWN = 50_000  # below this, a town gains from a mention of its country only against other small towns
 FEATURE_ORDER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}  # most specific first
 REGIONS = frozenset({"admin1", "admin2"})
-AREAS = frozenset({"country", "continent", "admin1"})  # names that a mislabelled entity may still be
+MISLABELLED_REGION = 100_000  # a region this populous may be named by an entity labelled PERSON ("Gauteng")
 CURRENCY_SIGNS = frozenset({"$", "A$", "C$", "NZ$", "HK$"})
 MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
 
@@ -170,19 +170,24 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[
 
 
 def _area_name(part: Span, gaz: Gazetteer) -> PlaceMatch | None:
-    """A whole entity (part) that is the own name of a country, continent or first-level region (or a lower region
-    of two words or more), written as a proper noun: the small model often takes these for people ("Chad",
-    "Gauteng", "Jefferson Parish")."""
+    """A whole entity (part) that is the own name of a country, continent or sizeable region (see `_is_area`),
+    written as a proper noun: the small model often takes these for people ("Chad", "Gauteng", "Jefferson
+    Parish")."""
     match = _lookup(part.doc, part.start, part.end, gaz, alternates=False, common_ok=False)
     if match is None or not _is_proper_name(part.doc, match):
         return None
     several_words = " " in part.text  # "Jefferson Parish", not "Devon"
-    areas = tuple(
-        c
-        for c in match.candidates
-        if (c.entry.feature in AREAS or (several_words and c.entry.feature == "admin2")) and c.entry.lat is not None
-    )
+    areas = tuple(c for c in match.candidates if c.entry.lat is not None and _is_area(c.entry, several_words))
     return match._replace(candidates=areas) if areas else None
+
+
+def _is_area(entry: GazEntry, several_words: bool) -> bool:
+    """A country or continent, or a region of MISLABELLED_REGION people or more (not the Isle of Man's parish of
+    "Michael"): first-level, or lower when named in several words."""
+    if entry.feature in ("country", "continent"):
+        return True
+    region = entry.feature == "admin1" or (several_words and entry.feature == "admin2")
+    return region and entry.population >= MISLABELLED_REGION
 
 
 def _person_words(ents: Sequence[Span]) -> frozenset[str]:
