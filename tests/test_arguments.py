@@ -61,3 +61,9 @@ def test_stative_passive_subject_is_the_one_who_holds_the_stance(nlp):
     assert "Egypt" not in [t.text for t in object_heads(opposed, True)]
     doc = nlp("The plan was opposed by Japan.")
     assert [t.text for t in subject_heads(verb(doc, "oppose"), True)] == ["Japan"]
+
+
+def test_an_attack_the_victims_were_killed_in_is_not_a_doer(nlp):
+    doc = nlp("Four policemen were killed in a car bombing in central Kandahar.")
+    kill = verb(doc, "kill")
+    assert blast_places(subject_heads(kill, True), kill) == []

@@ -182,11 +182,16 @@ def _preps(verb: Token) -> list[Token]:
     return out
 
 
+def _is_doer(noun: Token) -> bool:
+    """The subject of its verb or the "by" agent of a passive."""
+    return noun.dep_ in ("nsubj", "csubj") or (noun.dep_ == "pobj" and noun.head.dep_ == "agent")
+
+
 def blast_places(doers: list[Token], verb: Token) -> list[Token]:
     """Where an unattributed blast happened, when it is the doer ("a roadside bombing near Samarra killed ...",
     "were killed by a device outside of Basra"): the objects under the blast's and the verb's locative
     prepositions, nearest first. Empty when a doer is anything but a blast."""
-    if not doers or any(d.lemma_.lower() not in BLAST_NOUNS for d in doers):
-        return []
+    if not doers or any(d.lemma_.lower() not in BLAST_NOUNS or not _is_doer(d) for d in doers):
+        return []  # "killed in a bombing in Baghdad" names the attack, not its doer: left uncoded
     preps = [c for h in (*doers, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
     return [t for prep in preps for t in prep.subtree if t.dep_ == "pobj"]
