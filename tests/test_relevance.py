@@ -68,3 +68,13 @@ def test_the_same_words_outside_a_transcript_are_coded():
 
 def test_a_quoted_apology_outside_an_interview_transcript_is_kept():
     assert "apologise" in triggers('"We apologise to Turkey for the incident," Russian President Vladimir Putin said.')
+
+
+def test_phrase_set_finds_phrases_whatever_their_key_word():
+    from whodid.relevance import PhraseSet
+
+    phrases = PhraseSet(["world cup", "u.s. open", "box office"])
+    assert phrases.search("He won the U.S. Open last year.") == "U.S. Open"
+    assert phrases.search("Ticket sales at the BOX  office fell.") == "BOX  office"
+    assert phrases.search("The cup of the world") is None
+    assert PhraseSet([]).search("anything") is None

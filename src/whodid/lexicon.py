@@ -87,6 +87,7 @@ class VerbLexicon:
     """Verb blocks from the CAMEO verb dictionary, indexed by the verb's first word."""
 
     def __init__(self, data: dict, overrides: dict | None = None, compositions: dict | None = None) -> None:
+        self._candidate_cache: dict[tuple[int, str], list[tuple[int, Pattern, tuple[frozenset[str], ...]]]] = {}
         self._families: dict[str, str] = (compositions or {}).get("families", {})
         self._compose_rules: dict[str, dict[str, str]] = (compositions or {}).get("rules", {})
         defaults = {verb: entry["code"] for verb, entry in (overrides or {}).get("defaults", {}).items()}
@@ -188,6 +189,22 @@ class VerbLexicon:
             return []
         return self._senses.get(token.lemma_.lower()) or self._senses.get(token.lower_) or []
 
+    def _candidates(self, block: int, head: str) -> list[tuple[int, Pattern, tuple[frozenset[str], ...]]]:
+        """The block's patterns that apply to the verb `head`, largest first (the first of equal size first):
+        the first one that matches is the one to use. Worked out once per block and verb."""
+        key = (block, head)
+        found = self._candidate_cache.get(key)
+        if found is None:
+            patterns = self.blocks[block][1]
+            ordered = sorted(range(len(patterns)), key=lambda n: (-patterns[n].size, n))
+            found = [
+                (n, patterns[n], tuple(patterns[n].anchors))
+                for n in ordered
+                if not patterns[n].verbs or head in patterns[n].verbs
+            ]
+            self._candidate_cache[key] = found
+        return found
+
     def code(self, verb: Token) -> Coding | None:
         """The CAMEO code for `verb` in its sentence, or None when the verb is not an event verb."""
         senses = self.senses(verb)
@@ -199,21 +216,14 @@ class VerbLexicon:
             return None
         if _is_statement(sense.code):  # "said the sanctions would stay": the clause is what was said
             post = _post_context(verb, with_clauses=False)
-        name, patterns = self.blocks[sense.block]
+        name = self.blocks[sense.block][0]
         pre = _pre_context(verb)
-        best: tuple[int, int, Pattern] | None = None
-        head = sense.phrase.split()[0]
         words = _context_words((*post, *pre))
-        for n, pattern in enumerate(patterns):
-            if pattern.verbs and head not in pattern.verbs:
+        for n, pattern, anchors in self._candidates(sense.block, sense.phrase.split()[0]):
+            if not all(anchor & words for anchor in anchors):
                 continue
-            if not all(anchor & words for anchor in pattern.anchors):
-                continue
-            if (best is None or pattern.size > best[0]) and _matches(pattern.post, post) and _matches(pattern.pre, pre):
-                best = (pattern.size, n, pattern)
-        if best is not None:
-            p = best[2]
-            return Coding(p.code, p.reverse, f"pattern:{name}#{best[1]}", True, particle_ids)
+            if _matches(pattern.post, post) and _matches(pattern.pre, pre):
+                return Coding(pattern.code, pattern.reverse, f"pattern:{name}#{n}", True, particle_ids)
         if sense.code is None and sense.reverse is None:
             return None
         return Coding(sense.code, sense.reverse, f"verb:{name}/{sense.phrase}", False, particle_ids)

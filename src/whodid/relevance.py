@@ -20,25 +20,43 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+
+
+class PhraseSet:
+    """Phrases found as whole words, case-insensitively. A cheap test comes first: the text must hold the key
+    word (the longest run of word characters) of some phrase, before the one large pattern is searched; a
+    phrase that matches always brings its key word as a word of its own."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.pattern = _phrase_pattern(phrases)
+        keys = [max(_WORD.findall(p.lower()), key=len, default=None) for p in phrases]
+        self.key_words = frozenset(k for k in keys if k is not None)
+        self.always = any(k is None for k in keys)  # a phrase of signs only: no cheap test
+
+    def search(self, text: str) -> str | None:
+        if self.pattern is None:
+            return None
+        if not self.always and text.isascii() and self.key_words.isdisjoint(_WORD.findall(text.lower())):
+            return None
+        found = self.pattern.search(text)
+        return found.group(0) if found else None
+
+
 class Discards:
     """Sentence-level and story-level discard phrases."""
 
     def __init__(self, sentence: list[str], story: list[str]) -> None:
-        self._sentence = _phrase_pattern(sentence)
-        self._story = _phrase_pattern(story)
+        self._sentence = PhraseSet(sentence)
+        self._story = PhraseSet(story)
 
     def sentence_reason(self, text: str) -> str | None:
         """The discard phrase found in a sentence (no event is coded from it), or None."""
-        return _first(self._sentence, text) or _first(self._story, text)
+        return self._sentence.search(text) or self._story.search(text)
 
     def story_reason(self, text: str) -> str | None:
         """The story-level discard phrase found in an article (no event is coded from any of it), or None."""
-        return _first(self._story, text)
-
-
-def _first(pattern: re.Pattern[str] | None, text: str) -> str | None:
-    found = pattern.search(text) if pattern is not None else None
-    return found.group(0) if found else None
+        return self._story.search(text)
 
 
 @lru_cache(maxsize=1)
