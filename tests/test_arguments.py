@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from whodid.arguments import blast_places, locative_heads, object_heads, purpose_heads, reciprocal, subject_heads
+from whodid.arguments import (
+    blast_places,
+    condition_heads,
+    locative_heads,
+    object_heads,
+    purpose_heads,
+    reciprocal,
+    subject_heads,
+)
 
 
 def verb(doc, lemma: str):
@@ -67,3 +75,10 @@ def test_an_attack_the_victims_were_killed_in_is_not_a_doer(nlp):
     doc = nlp("Four policemen were killed in a car bombing in central Kandahar.")
     kill = verb(doc, "kill")
     assert blast_places(subject_heads(kill, True), kill) == []
+
+
+def test_a_threats_condition_names_whom_it_is_aimed_at(nlp):
+    doc = nlp("Iran threatened to close the strait if the United States imposes new sanctions.")
+    assert [t.text for t in condition_heads(verb(doc, "threaten"))] == ["States"]
+    doc = nlp("Iran threatened to close the strait after the United States imposed new sanctions.")
+    assert condition_heads(verb(doc, "threaten")) == []

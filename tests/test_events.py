@@ -465,3 +465,8 @@ def test_protest_with_no_one_named_is_aimed_at_the_protesters_own_state():
     assert event["target"]["country"] == "KEN" and (span is None or span[0] == span[1])  # implied: no text
     assert event["confidence"] < 0.6  # an implied actor adds no confidence
     assert not only(events_of("Kenya protested on Friday."), "14")["target"]  # the state itself: no one implied
+
+
+def test_threat_is_aimed_at_whoever_its_condition_names():
+    event = only(events_of("Iran threatened to close the strait if the United States imposes new sanctions."), "13")
+    assert event["target"]["country"] == "USA"

@@ -33,6 +33,7 @@ BLAST_NOUNS = frozenset(
     {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "minefield", "explosive", "ied"}
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def subject_heads(verb: Token, passive: bool) -> list[Token]:
@@ -195,3 +196,16 @@ def blast_places(doers: list[Token], verb: Token) -> list[Token]:
         return []  # "killed in a bombing in Baghdad" names the attack, not its doer: left uncoded
     preps = [c for h in (*doers, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
     return [t for prep in preps for t in prep.subtree if t.dep_ == "pobj"]
+
+
+def condition_heads(verb: Token) -> list[Token]:
+    """Who a threat is aimed at: the subjects of its "if"/"unless" clauses, on the verb or on the action it
+    threatens ("threatened to stop the talks if the United States goes ahead": the United States)."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ in CLAUSE_LINKS)]
+    conditions = [
+        a
+        for clause in clauses
+        for a in clause.children
+        if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in a.children)
+    ]
+    return [s for a in conditions for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]

@@ -22,6 +22,7 @@ from whodid.arguments import (
     CLAUSE_LINKS,
     LOCATIVE_PREPS,
     blast_places,
+    condition_heads,
     locative_heads,
     object_heads,
     purpose_heads,
@@ -54,6 +55,7 @@ PLACE_AS_TARGET = ("04", "14", "15", "17", "132")  # code prefixes; a curfew in 
 PLACED_ACTION_ROOTS = frozenset(f"{root:02d}" for root in range(3, 21))
 # Protests are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
 PURPOSE_AS_TARGET = frozenset({"14"})
+THREAT_ROOT = "13"  # threats are aimed at whoever their condition names
 FIRST_PERSON = frozenset({"i", "we"})
 # Verbs of travel whose destination ("to Geneva") is where the event happens.
 MOTION_VERBS = frozenset({"come", "go", "travel", "fly", "arrive", "return", "head", "move", "send", "dispatch"})
@@ -277,6 +279,8 @@ def _events_for(
     root = (coding.code or coding.reverse or "")[:2]
     if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
         targets = _actors(purpose_heads(verb), ctx, tools)
+    if not targets and root == THREAT_ROOT:  # "threatened to stop the talks if the United States goes ahead"
+        targets = _actors(condition_heads(verb), ctx, tools)
     mutual = len(sources) > 1 and (root in MUTUAL_ROOTS or reciprocal(verb))
     placed = (coding.code or "").startswith(PLACE_AS_TARGET) or (sources and root in PLACED_ACTION_ROOTS)
     if not targets and not mutual and placed:  # "rallied in Serbia"
