@@ -253,3 +253,16 @@ def test_compose_does_not_apply(lexicon: VerbLexicon) -> None:
 def test_admitting_is_acknowledging_and_revealing_a_statement(nlp, lexicon: VerbLexicon, text, verb, code) -> None:
     coding = code_of(nlp, lexicon, text, verb)
     assert coding is not None and coding.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        ("A roadside bomb killed three policemen near Kandahar.", "killed", "183"),
+        ("Two soldiers were wounded in a bomb attack on Monday.", "wounded", "183"),
+        ("Troops killed three rebels near Kandahar.", "killed", "190"),
+    ],
+)
+def test_violence_done_by_a_bomb_is_a_bombing(nlp, lexicon: VerbLexicon, text: str, verb: str, code: str) -> None:
+    coding = code_of(nlp, lexicon, text, verb)
+    assert coding is not None and coding.code == code

@@ -6,12 +6,14 @@ import gzip
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
+
+from whodid.arguments import BLAST_NOUNS
 
 Slot = tuple[tuple[str, ...], ...]  # alternative word sequences; a pattern is a list of slots matched in order
 MARKERS = frozenset({"$", "+", "^", "%", "|"})
@@ -20,6 +22,8 @@ PRE_WINDOW = 6  # tokens before the verb
 # Dependents that are clauses of their own: a verb's patterns never look inside them.
 OTHER_CLAUSES = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "punct", "appos", "dep"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+FORCE_ROOTS = frozenset({"18", "19"})  # assault, fight
+BOMBING_CODE = "183"  # conduct suicide, car, or other non-military bombing
 
 
 def split_codes(raw: str | None) -> tuple[str | None, str | None]:
@@ -223,10 +227,35 @@ class VerbLexicon:
             if not all(anchor & words for anchor in anchors):
                 continue
             if _matches(pattern.post, post) and _matches(pattern.pre, pre):
-                return Coding(pattern.code, pattern.reverse, f"pattern:{name}#{n}", True, particle_ids)
+                return _by_bombing(
+                    verb, Coding(pattern.code, pattern.reverse, f"pattern:{name}#{n}", True, particle_ids)
+                )
         if sense.code is None and sense.reverse is None:
             return None
-        return Coding(sense.code, sense.reverse, f"verb:{name}/{sense.phrase}", False, particle_ids)
+        return _by_bombing(verb, Coding(sense.code, sense.reverse, f"verb:{name}/{sense.phrase}", False, particle_ids))
+
+
+def _by_bombing(verb: Token, coding: Coding) -> Coding:
+    """Violence done by a bomb ("a roadside bombing killed ...", "wounded in a bomb attack"): CAMEO 183, "conduct
+    suicide, car, or other non-military bombing", whatever the verb's own code of force."""
+    code = coding.code or ""
+    if code[:2] not in FORCE_ROOTS or code.startswith(BOMBING_CODE) or not any(map(_is_blast, _instruments(verb))):
+        return coding
+    return replace(coding, code=BOMBING_CODE, rule=coding.rule + "+bombing")
+
+
+def _instruments(verb: Token) -> list[Token]:
+    """What does the deed: the subject, a passive's "by" agent, or the attack it was done "in"/"by"."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    for prep in (c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")):
+        found += [p for p in prep.children if p.dep_ == "pobj"]
+    return found
+
+
+def _is_blast(noun: Token) -> bool:
+    """A bomb or bombing, or an attack by one ("bomb attack")."""
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in BLAST_NOUNS for w in words)
 
 
 def compose(lexicon: VerbLexicon, governor: Coding, action: Coding) -> Coding | None:
