@@ -261,7 +261,9 @@ def render_geo_section(score: GeoScore) -> str:
         "- **Strict** (the issue's measure, first row): of all gold mentions, the share found whose predicted point "
         "lies within 161 km (100 miles) of the gold point. A city's point is its GeoNames coordinates; a country's "
         "is the centroid of its mainland, or a conventional reference point where it has none (countryinfo); a "
-        "region's is the mean of the 1-degree grid cells holding its towns (see scripts/build_gazetteer.py). Gold "
+        "large first-level region's is the middle of its land (the country's outline in cells, each given to the "
+        "region of its nearest town), a smaller region's the mean of the grid cells holding its towns (see "
+        "scripts/build_gazetteer.py). Gold "
         "points are Wikipedia's, so a large country or region counts only when both points agree.",
         "- **Loose** (fourth row): as strict, but a predicted area that holds the gold point also counts: a "
         "predicted country that is the gold country, or a predicted first-level region or continent that holds the "
