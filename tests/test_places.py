@@ -372,3 +372,9 @@ def test_currency_and_newspaper_names_are_no_places(places_in):
 def test_first_name_that_is_only_a_small_region_stays_a_person(nlp, gaz):
     doc = _with_entity(nlp, "Later, Michael said the vote would be held in May.", "Michael", "PERSON")
     assert find_places(doc, gaz) == []  # the Isle of Man's parish of Michael has no 100,000 people
+
+
+def test_country_name_ending_a_run_of_capitalised_words(nlp, gaz):
+    doc = nlp("Staff of Children's Villages Kenya said the camp was full.")
+    doc.ents = []  # as when the small model labels nothing there
+    assert [(p.text, p.country) for p in find_places(doc, gaz)] == [("Kenya", "KEN")]

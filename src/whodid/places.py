@@ -337,8 +337,12 @@ def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> Pla
             continue
         if not exact and not _is_proper_name(doc, match):
             continue
-        if _continues_a_name(doc, i - 1, skip_sentence_start=True) or (not exact and _continues_a_name(doc, end)):
-            continue  # an abbreviation may open a longer name: "the NSW Primary Industries Minister"
+        country = any(c.entry.feature == "country" for c in match.candidates)
+        if (not country and _continues_a_name(doc, i - 1, skip_sentence_start=True)) or (
+            not exact and _continues_a_name(doc, end)
+        ):
+            continue  # an abbreviation may open a longer name ("the NSW Primary Industries Minister"), a country
+            # end one ("SOS Children's Villages Sudan")
         return match
     return None
 
