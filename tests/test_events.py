@@ -470,3 +470,9 @@ def test_protest_with_no_one_named_is_aimed_at_the_protesters_own_state():
 def test_threat_is_aimed_at_whoever_its_condition_names():
     event = only(events_of("Iran threatened to close the strait if the United States imposes new sanctions."), "13")
     assert event["target"]["country"] == "USA"
+
+
+def test_apposition_states_the_role_of_someone_the_dictionary_knows_only_in_other_roles():
+    text = "Kenzo Oshima, the United Nations Emergency Relief Coordinator, condemned the attack on Israel."
+    event = only(events_of(text, "2000-01-01"), "11")
+    assert event["source"]["code"].startswith("IGOUNO") and event["source"]["country"] is None

@@ -23,6 +23,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Modifiers that make a named person or official a former one ("former President Trump", "ex-minister").
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # sectors of bodies that belong to no one country
+ELITE = "ELI"  # the sector of someone known only in roles that do not cover the date (a former office holder)
 LIST_WORDS = frozenset({"and", "or", ","})  # what may stand between the names of a list
 ETHNIC_WORD = "ethnic"  # "ethnic Albanians": a people, wherever they live
 # Former unions whose dated codes file a member state under them (SCGSRB: Serbia in Serbia and Montenegro,
@@ -129,7 +130,18 @@ def resolve_phrase(
         mention = _mention(head.doc, [m, *parts], code, m, dictionary)
         if all(x.actor.code != mention.actor.code for x in out):
             out.append(mention)
+    if heads and [m.actor.sectors for m in out] == [(ELITE,)]:  # no role of theirs covers the date
+        return _stated_role(head, matches, dictionary, date) or out
     return out
+
+
+def _stated_role(head: Token, matches: Sequence[DictMatch], dictionary: ActorDictionary, date: str | None) -> list:
+    """The role an apposition gives a person ("Kenzo Oshima, the United Nations Emergency Relief Coordinator"):
+    the text's word for what they are now, when the dictionary knows them only in other roles."""
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        if found := resolve_phrase(appos, matches, dictionary, date):
+            return found
+    return []
 
 
 def _ethnic_as_people(matches: Sequence[DictMatch], doc: Doc) -> list[DictMatch]:
