@@ -473,6 +473,5 @@ def test_threat_is_aimed_at_whoever_its_condition_names():
 
 
 def test_apposition_states_the_role_of_someone_the_dictionary_knows_only_in_other_roles():
-    text = "Kenzo Oshima, the United Nations Emergency Relief Coordinator, condemned the attack on Israel."
-    event = only(events_of(text, "2000-01-01"), "11")
-    assert event["source"]["code"].startswith("IGOUNO") and event["source"]["country"] is None
+    event = only(events_of("Kofi Annan, the head of the Red Cross, condemned the attack on Israel."), "11")
+    assert event["source"]["code"].startswith("NGO") and event["source"]["country"] is None
