@@ -70,6 +70,14 @@ AgentsOption = Annotated[
 VerbsOption = Annotated[
     Path | None, typer.Option("--verbs", help="Your own PETRARCH-format verb dictionary, instead of CAMEO 2.0.")
 ]
+LexiconOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--lexicon",
+        help="Your own lexicon file (repeatable): verbs, event nouns and verb-noun pairs with codes, tab-separated "
+        "(see data/lexicon_example.tsv), added to the packaged lexicon (or to the --verbs dictionary).",
+    ),
+]
 OnlyOwnOption = Annotated[
     bool, typer.Option("--only-own-dictionaries", help="Use only the --actors/--agents files, not Phoenix's.")
 ]
@@ -117,10 +125,13 @@ def _options(
     verbs: Path | None = None,
     only_own: bool = False,
     not_cameo: bool = False,
+    lexicons: list[Path] | None = None,
 ) -> Options:
-    for path in [*(actors or []), *(agents or []), *([verbs] if verbs else [])]:
+    for path in [*(actors or []), *(agents or []), *([verbs] if verbs else []), *(lexicons or [])]:
         if not path.is_file():
             raise _fail(f"dictionary file {path} not found")
+    lexicon_files = tuple(str(p) for p in lexicons or ())
+    _check_lexicons(lexicon_files, not not_cameo)
     return Options(
         model=model,
         batch_size=batch_size,
@@ -128,9 +139,22 @@ def _options(
         actor_files=tuple(str(p) for p in actors or ()),
         agent_files=tuple(str(p) for p in agents or ()),
         verb_file=str(verbs) if verbs else None,
+        lexicon_files=lexicon_files,
         own_dictionaries_only=only_own,
         cameo_verb_codes=not not_cameo,
     )
+
+
+def _check_lexicons(files: tuple[str, ...], cameo: bool) -> None:
+    """Read the user's lexicon files now (they are cached), so a bad line stops the command with its advice."""
+    if not files:
+        return
+    from whodid.user_lexicon import LexiconFileError, load_user_entries
+
+    try:
+        load_user_entries(files, cameo)
+    except LexiconFileError as exc:
+        raise _fail(f"lexicon file {exc}") from exc
 
 
 def _fail(message: str) -> typer.Exit:
@@ -151,6 +175,7 @@ def run(
     verbs: VerbsOption = None,
     only_own_dictionaries: OnlyOwnOption = False,
     verb_codes_not_cameo: NotCameoOption = False,
+    lexicon: LexiconOption = None,
     language: LanguageOption = None,
     any_language: AnyLanguageOption = False,
     statements: StatementsOption = True,
@@ -168,7 +193,9 @@ def run(
     from whodid.runner import run_into_store
     from whodid.store import Store, StoreError
 
-    options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo)
+    options = _options(
+        model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo, lexicon
+    )
     options = _text_options(
         options,
         language,
@@ -277,6 +304,7 @@ def extract(
     verbs: VerbsOption = None,
     only_own_dictionaries: OnlyOwnOption = False,
     verb_codes_not_cameo: NotCameoOption = False,
+    lexicon: LexiconOption = None,
     language: LanguageOption = None,
     any_language: AnyLanguageOption = False,
     statements: StatementsOption = True,
@@ -289,7 +317,9 @@ def extract(
     """
     from whodid.extract import extract_lines
 
-    options = _options(model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo)
+    options = _options(
+        model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo, lexicon
+    )
     options = _text_options(options, language, any_language, statements, prefilter=not parse_all)
     with _open_in(source) as lines, _open_out(output) as out:
         for record in extract_lines(lines, options, origin=source):

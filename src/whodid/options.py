@@ -22,6 +22,7 @@ class Options:
     actor_files: tuple[str, ...] = ()  # the user's own PETRARCH-format .actors files, added to the packaged ones
     agent_files: tuple[str, ...] = ()  # the user's own .agents files
     verb_file: str | None = None  # the user's own PETRARCH-format verb dictionary, used instead of CAMEO.2.0
+    lexicon_files: tuple[str, ...] = ()  # the user's own verb and event noun files (user_lexicon.py), added to ours
     own_dictionaries_only: bool = False  # use only the user's actor/agent files, not the packaged Phoenix ones
     cameo_verb_codes: bool = True  # the verb dictionary codes in CAMEO (False: another scheme, e.g. WEIS)
     languages: tuple[str, ...] = ("en",)  # languages coded; others are skipped as not_english (empty: no check)

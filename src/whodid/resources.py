@@ -10,15 +10,15 @@ from spacy.language import Language
 from whodid.actors import ActorDictionary, load_actor_dictionary, load_user_actor_dictionary
 from whodid.clean import clean_document
 from whodid.events import CodingTools
-from whodid.lexicon import VerbLexicon, load_lexicon, load_user_lexicon
+from whodid.lexicon import VerbLexicon
 from whodid.nlp import load_nlp
-from whodid.nominals import load_noun_lexicon
 from whodid.ontology import Ontology, load_ontology
 from whodid.options import Options
 from whodid.places import Gazetteer, load_gazetteer
 from whodid.prefilter import EventFilter, event_filter
 from whodid.records import RawDocument
 from whodid.relevance import load_discards
+from whodid.user_lexicon import load_noun_lexicon_with, load_verb_lexicon
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ class Resources:
 
     @cached_property
     def lexicon(self) -> VerbLexicon:
-        return load_user_lexicon(self.options.verb_file) if self.options.verb_file else load_lexicon()
+        o = self.options  # the packaged lexicon, or the user's --verbs file, plus the user's lexicon files
+        return load_verb_lexicon(o.lexicon_files, o.cameo_verb_codes, o.verb_file)
 
     @cached_property
     def ontology(self) -> Ontology:
@@ -55,7 +56,8 @@ class Resources:
     @cached_property
     def tools(self) -> CodingTools:
         o = self.options
-        nouns = None if o.verb_file else load_noun_lexicon()  # a user's verb dictionary stands alone
+        # a user's verb dictionary stands alone: no packaged event nouns, only those of the user's lexicon files
+        nouns = load_noun_lexicon_with(o.lexicon_files, o.cameo_verb_codes, packaged=not o.verb_file)
         discards = None if o.own_dictionaries_only else load_discards()
         return CodingTools(self.lexicon, self.ontology, self.dictionary, o.cameo_verb_codes, nouns, discards)
 
