@@ -107,3 +107,8 @@ def test_headline_surname_takes_the_bodys_person(nlp, dictionary: ActorDictionar
     title = nlp("Lavrov hails talks")
     found = headline_references(title, [], (body, body_matches), dictionary, None)
     assert [(m.start, m.entry_id.split(":")[1]) for m in found] == [(0, "headline")]
+
+
+def test_pronoun_takes_the_actor_its_antecedents_phrase_resolved_to(nlp, dictionary: ActorDictionary) -> None:
+    text = "King Hassan of Morocco spoke on Monday. He said the talks would resume."
+    assert corefs(nlp, dictionary, text) == [("He", "pronoun", "MARGOV")]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from whodid.actor_phrases import code_on
+from whodid.actor_phrases import code_on, resolve_phrase
 from whodid.actors import ActorDictionary, DictMatch
 
 # Person titles that, after "the", refer back to a person already named ("the foreign minister").
@@ -59,7 +60,7 @@ def resolve_coreferences(
         match = (
             _surname(token, earlier, doc)
             or _title_surname(token, matches, dictionary)
-            or _pronoun(token, earlier, doc, date)
+            or _pronoun(token, earlier, (matches, dictionary), date)
         )
         if match is not None:
             found.append(match)
@@ -111,12 +112,19 @@ def _name_like(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and len(token.text) >= MIN_SURNAME and token.is_alpha
 
 
-def _pronoun(token: Token, earlier: Sequence[DictMatch], doc: Doc, date: str | None) -> DictMatch | None:
+def _pronoun(
+    token: Token,
+    earlier: Sequence[DictMatch],
+    known_actors: tuple[Sequence[DictMatch], ActorDictionary],
+    date: str | None,
+) -> DictMatch | None:
     """A subject "he"/"she": the most recent person who was a subject within the last two sentences; none
     when that subject is coordinated with another person ("Kerry and Lavrov met. He said") or when a person
-    the dictionary does not know was the subject since (it could be them)."""
+    the dictionary does not know was the subject since (it could be them). The pronoun takes the actor its
+    antecedent's phrase resolved to ("King Hassan of Morocco ... he": Morocco's), not only the name's entry."""
     if token.lower_ not in SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    doc = token.doc
     window = _window_start(token, PRONOUN_WINDOW)
     known = {i: m for m in earlier if m.start >= window and is_person(m, doc) for i in range(m.start, m.end)}
     subjects = [
@@ -130,7 +138,12 @@ def _pronoun(token: Token, earlier: Sequence[DictMatch], doc: Doc, date: str | N
     if last.i not in known or any(c.i in known or c.ent_type_ == "PERSON" for c in last.conjuncts):
         return None
     antecedent = known[last.i]
-    return _copy(antecedent, token.i, token.i + 1, "pronoun") if code_on(antecedent.spells, date) else None
+    if not code_on(antecedent.spells, date):
+        return None
+    resolved = resolve_phrase(last, *known_actors, date)
+    if resolved and resolved[0].actor.code and resolved[0].start == doc[antecedent.start].idx:
+        antecedent = replace(antecedent, spells=((resolved[0].actor.code, None, None),))
+    return _copy(antecedent, token.i, token.i + 1, "pronoun")
 
 
 def _definite_references(
