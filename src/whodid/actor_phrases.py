@@ -353,14 +353,31 @@ def unknown_actor(head: Token, labels: frozenset[str]) -> ActorMention | None:
     """A named entity of one of `labels` that the dictionaries do not know, for the phrase headed by `head`: the
     entity covering the head, else the first organisation inside the phrase ("members of the Association of
     African Jurists", "the APEC forum"); code "", no country. None when the phrase names none."""
-    ids = {t.i for t in phrase_tokens(head)}
-    ents = [e for e in head.doc.ents if e.label_ in labels and any(t.i in ids for t in e)]
+    ents = _entities_over(head.doc, sorted(t.i for t in phrase_tokens(head)), labels)
     inside = [e for e in ents if e.label_ == "ORG"]  # an organisation the head belongs to, not a nationality
     ent = next((e for e in ents if e.start <= head.i < e.end), inside[0] if inside else None)
     if ent is None:
         return None
     actor = Actor(code="", name=ent.text, country=None, sectors=())
     return ActorMention(ent.text, ent.start_char, ent.end_char, actor, f"unknown:{ent.label_}")
+
+
+def _entities_over(doc: Doc, ids: Sequence[int], labels: frozenset[str]) -> list[Span]:
+    """The named entities of `labels` that hold some of the tokens `ids` (sorted), in text order; read from the
+    tokens' entity tags, since `doc.ents` rebuilds every entity of the document on each access."""
+    out: list[Span] = []
+    for i in ids:
+        token = doc[i]
+        if token.ent_type_ not in labels or (out and out[-1].start <= i < out[-1].end):
+            continue
+        start = i
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        out.append(Span(doc, start, end, label=token.ent_type_))
+    return out
 
 
 def sector_only(mentions: list[ActorMention]) -> bool:
