@@ -475,3 +475,7 @@ def test_threat_is_aimed_at_whoever_its_condition_names():
 def test_apposition_states_the_role_of_someone_the_dictionary_knows_only_in_other_roles():
     event = only(events_of("Kofi Annan, the head of the Red Cross, condemned the attack on Israel."), "11")
     assert event["source"]["code"].startswith("NGO") and event["source"]["country"] is None
+
+
+def test_what_a_verb_of_naming_calls_its_object_is_no_event_of_the_objects_kind():
+    assert [e["root_code"] for e in events_of("Kenya called the attack a crime.")] == ["01"]

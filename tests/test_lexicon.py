@@ -266,3 +266,10 @@ def test_admitting_is_acknowledging_and_revealing_a_statement(nlp, lexicon: Verb
 def test_violence_done_by_a_bomb_is_a_bombing(nlp, lexicon: VerbLexicon, text: str, verb: str, code: str) -> None:
     coding = code_of(nlp, lexicon, text, verb)
     assert coding is not None and coding.code == code
+
+
+def test_naming_something_is_a_statement_about_it(nlp, lexicon: VerbLexicon) -> None:
+    coding = code_of(nlp, lexicon, "Kenya called the attack a crime.", "called")
+    assert coding is not None and (coding.code, coding.rule) == ("010", "naming:call")
+    coding = code_of(nlp, lexicon, "Kenya called for talks with Somalia.", "called")
+    assert coding is not None and coding.code != "010"

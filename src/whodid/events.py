@@ -85,7 +85,7 @@ class CodingTools:
     def code(self, verb: Token) -> Coding | None:
         """The verb's coding: the verb dictionary's, unless its object noun decides the event."""
         coding = self.lexicon.code(verb)
-        if self.nouns is None:
+        if self.nouns is None or (coding and coding.rule.startswith("naming:")):  # "called the attack a crime"
             return coding
         return self.nouns.code(verb, coding) or coding
 

@@ -24,6 +24,8 @@ OTHER_CLAUSES = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "punct",
 COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 FORCE_ROOTS = frozenset({"18", "19"})  # assault, fight
 BOMBING_CODE = "183"  # conduct suicide, car, or other non-military bombing
+NAMING_VERBS = frozenset({"call", "label", "brand", "term", "dub", "name"})
+STATEMENT_CODE = "010"
 
 
 def split_codes(raw: str | None) -> tuple[str | None, str | None]:
@@ -214,6 +216,8 @@ class VerbLexicon:
         senses = self.senses(verb)
         if not senses:
             return None
+        if naming := _naming(verb):  # "called the attack a crime": a comment on the attack, not an attack
+            return naming
         post = _post_context(verb, with_clauses=True)
         sense, particle_ids = _choose_sense(senses, verb, post)
         if sense is None:
@@ -233,6 +237,14 @@ class VerbLexicon:
         if sense.code is None and sense.reverse is None:
             return None
         return _by_bombing(verb, Coding(sense.code, sense.reverse, f"verb:{name}/{sense.phrase}", False, particle_ids))
+
+
+def _naming(verb: Token) -> Coding | None:
+    """A verb of naming with an object and what it is called ("called the attack a crime", "branded them
+    terrorists"): a statement about the object (CAMEO 010), whatever the object noun names."""
+    if verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children):
+        return Coding(STATEMENT_CODE, None, f"naming:{verb.lemma_.lower()}", False)
+    return None
 
 
 def _by_bombing(verb: Token, coding: Coding) -> Coding:
