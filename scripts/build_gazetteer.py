@@ -73,8 +73,18 @@ ADMIN1_CODES = {
     "AU-ACT": "01", "AU-NSW": "02", "AU-NT": "03", "AU-QLD": "04", "AU-SA": "05", "AU-TAS": "06", "AU-VIC": "07",
     "AU-WA": "08",
 }  # fmt: skip
-# Case-sensitive abbreviations of regions common in news ("NSW").
+# Case-sensitive abbreviations of regions common in news ("NSW", "Calif.").
 ADMIN1_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"]}
+# The AP style abbreviations of US states ("Athens, Ga.") that spaCy keeps as one token, less those that are also
+# common words or titles ("Miss.", "Ind.", "Del.", "Ill.", "Wash.", "Mass.", "La.", "Pa.", "Mo.").
+US_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "FL": "Fla.",
+    "GA": "Ga.", "KS": "Kan.", "KY": "Ky.", "MD": "Md.", "MI": "Mich.", "MN": "Minn.", "MT": "Mont.",
+    "NE": "Neb.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.",
+    "ND": "N.D.", "OK": "Okla.", "OR": "Ore.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VA": "Va.", "WI": "Wis.",
+}  # fmt: skip
+ADMIN1_ALIASES |= {f"US-{code}": [abbreviation] for code, abbreviation in US_STATE_ABBREVIATIONS.items()}
 BIG_CITY = 500_000  # a city this big keeps its name as a place even when it is also a word ("Shanghai")
 # Common nouns (no adjective/verb sense, so the WordNet check below misses them) that name a city in GeoNames.
 COMMON_NOUNS = {

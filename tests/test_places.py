@@ -378,3 +378,8 @@ def test_country_name_ending_a_run_of_capitalised_words(nlp, gaz):
     doc = nlp("Staff of Children's Villages Kenya said the camp was full.")
     doc.ents = []  # as when the small model labels nothing there
     assert [(p.text, p.country) for p in find_places(doc, gaz)] == [("Kenya", "KEN")]
+
+
+def test_ap_state_abbreviation_after_a_town(places_in):
+    athens, georgia = places_in("The plant in Athens, Ga., closed last week.")
+    assert (athens.country, athens.admin1, georgia.name) == ("USA", "GA", "Georgia")
