@@ -108,6 +108,19 @@ def test_a_bad_line_is_named_with_its_file_and_line(tmp_path, line, advice):
     assert advice in str(raised.value)
 
 
+def test_a_spreadsheet_s_byte_order_mark_and_trailing_tabs_are_no_problem(tmp_path):
+    path = tmp_path / "sheet.tsv"
+    path.write_bytes("kind\tphrase\tcode\texample\r\nverb\tglorb\t190\t\t\r\n".encode("utf-8-sig"))
+    assert [(e.phrase, e.code, e.example) for e in read_entries(path)] == [("glorb", "190", "")]
+
+
+def test_later_entries_win(tmp_path):
+    first = write(tmp_path, "verb\tglorb\t190\nnoun\tpogrom\t202\n", "first.tsv")
+    second = write(tmp_path, "verb\tglorb\t195\n", "second.tsv")
+    user = load_user_entries((str(first), str(second)))
+    assert user.verbs == {"glorb": "195"} and user.nouns == {"pogrom": "202"}
+
+
 def test_codes_of_another_scheme_pass_when_the_codes_are_not_cameo(tmp_path):
     path = write(tmp_path, "verb\tglorb\t999\n")
     assert read_entries(path, cameo=False)[0].code == "999"
@@ -161,9 +174,10 @@ def test_user_event_nouns_verb_noun_pairs_and_light_verbs(glorb):
     assert [e["code"] for e in events(pogrom, (glorb,))] == ["202"]
 
 
-def test_the_prefilter_lets_the_invented_verb_through(glorb):
+@pytest.mark.parametrize("text", [INVENTED, "Gunmen perpetrated a pogrom."])
+def test_the_prefilter_lets_user_verbs_and_nouns_through(glorb, text):
     packaged, mine = Resources(Options()), Resources(Options(lexicon_files=(glorb,)))
-    sentence = mine.nlp.make_doc(INVENTED)[:]
+    sentence = mine.nlp.make_doc(text)[:]
     assert not packaged.event_filter(sentence)
     assert mine.event_filter(sentence)
 

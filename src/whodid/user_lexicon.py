@@ -97,7 +97,7 @@ def read_entries(path: Path, cameo: bool = True) -> list[Entry]:
     """The entries of one lexicon file (TSV, or JSON lines / JSON by its name); codes checked against the CAMEO
     table when `cameo`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a spreadsheet's byte-order mark is no part of the text
     except UnicodeDecodeError as exc:
         raise LexiconFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
     except OSError as exc:
@@ -118,6 +118,8 @@ def _tsv_rows(path: Path, text: str) -> list[tuple[list[str], str]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         values = [v.strip() for v in line.split("\t")]
+        while len(values) > 3 and not values[-1]:  # empty trailing cells, as spreadsheets write them
+            values.pop()
         if not rows and [v.lower() for v in values] in (list(COLUMNS), list(COLUMNS[:3])):
             continue  # header
         if len(values) < 3:
