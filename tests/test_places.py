@@ -383,3 +383,8 @@ def test_country_name_ending_a_run_of_capitalised_words(nlp, gaz):
 def test_ap_state_abbreviation_after_a_town(places_in):
     athens, georgia = places_in("The plant in Athens, Ga., closed last week.")
     assert (athens.country, athens.admin1, georgia.name) == ("USA", "GA", "Georgia")
+
+
+def test_foreign_capital_beats_a_town_of_a_country_named_elsewhere(places_in):
+    athens = by_text(places_in("US officials said the envoy flew to Athens on Monday."))["Athens"]
+    assert athens.country == "GRC"

@@ -120,11 +120,13 @@ class _Ranker:
     4. its country is named elsewhere in the document (a town under 50,000 people gains from this only
        against other small towns: "Geneva" stays Swiss in a text about the US), or it is a national capital
        named by its own name (as good as a mention: "Washington");
-    5. its country is named elsewhere (the Australian state "Victoria" next to "Queensland", not the capital of
-    the Seychelles); 6. a national capital; 7. a city of 5 million or more ("New York"); 8. a region ("Florida"
-    the state, not the Cuban town), unless a candidate town of 15,000 people or more of that name lies in it
-    (9. then the town: "Aleppo", not its governorate; but "Guerrero" the state, not its village); 10. named by its
-    own name rather than an alternate ("Berea" in Ohio, not Aleppo's old name); 11. population."""
+    5. such a capital, unless it lies in a country not named elsewhere while a region of that name lies in one
+    that is (the Australian state "Victoria" next to "Queensland", not the capital of the Seychelles; a town does
+    not beat a capital so: "Athens" in a story about the US is still Greece's); 6. a city of 5 million or more
+    ("New York"); 7. a region ("Florida" the state, not the Cuban town), unless a candidate town of 15,000 people
+    or more of that name lies in it (8. then the town: "Aleppo", not its governorate; but "Guerrero" the state,
+    not its village); 9. named by its own name rather than an alternate ("Berea" in Ohio, not Aleppo's old
+    name); 10. population."""
 
     def __init__(
         self,
@@ -144,10 +146,9 @@ class _Ranker:
         # Countries whose regions the document names: two others against a country's name, three otherwise.
         least = 2 if any(c.entry.feature == "country" for c in candidates) else REGION_LIST
         self.region_rich = {k for k, n in (regions_by_country or {}).items() if n >= least}
+        self.region_named = any(c.entry.feature in REGIONS and c.entry.country in countries for c in candidates)
 
-    def __call__(
-        self, candidate: Candidate
-    ) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, int]:
+    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, int]:
         e, primary = candidate
         capital = e.capital and primary
         mentioned = e.country in self.countries and (e.feature != "city" or e.population >= self.small)
@@ -158,8 +159,7 @@ class _Ranker:
             e.feature in REGIONS and e.country in self.region_rich,
             e.feature in ("country", "continent"),
             capital or mentioned,
-            mentioned,
-            capital,
+            capital and (e.country in self.countries or not self.region_named),
             e.feature == "city" and e.population >= MEGACITY,
             e.feature in REGIONS and not named_after_city,
             not named_after_city,
