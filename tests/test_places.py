@@ -388,3 +388,13 @@ def test_ap_state_abbreviation_after_a_town(places_in):
 def test_foreign_capital_beats_a_town_of_a_country_named_elsewhere(places_in):
     athens = by_text(places_in("US officials said the envoy flew to Athens on Monday."))["Athens"]
     assert athens.country == "GRC"
+
+
+def test_country_name_used_for_a_person_elsewhere_stays_a_person(nlp, gaz):
+    from spacy.tokens import Span
+
+    text = "Michael Jordan scored 30 points. Later, Jordan said he was tired."
+    doc = nlp(text)
+    full, short = doc.char_span(0, 14), doc.char_span(text.rindex("Jordan"), text.rindex("Jordan") + 6)
+    doc.ents = [Span(doc, full.start, full.end, "PERSON"), Span(doc, short.start, short.end, "PERSON")]
+    assert find_places(doc, gaz) == []

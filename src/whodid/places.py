@@ -56,8 +56,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
 def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
     """The place names of `doc` with their candidate entries, by start offset (see `find_places`)."""
     ents = doc.ents  # built anew from the tokens on each access: read once
-    matches = [*_entity_matches(doc, ents, gazetteer), *_free_matches(doc, ents, gazetteer)]
     people = _person_words(ents)
+    matches = [*_entity_matches(doc, ents, gazetteer, people), *_free_matches(doc, ents, gazetteer)]
     matches = [m for m in matches if m.vetted or not _names_something_else(doc, m, people)]
     text = doc.text  # joined from the tokens on each access: read once
     matches = sorted((_region_before_state_word(text, _across_hyphen(doc, m, gazetteer)) for m in matches), key=_order)
@@ -84,7 +84,7 @@ def _across_hyphen(doc: Doc, match: PlaceMatch, gaz: Gazetteer) -> PlaceMatch:
     return longer._replace(vetted=match.vetted) if longer else match
 
 
-def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[PlaceMatch]:
+def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str]) -> Iterator[PlaceMatch]:
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             common_ok = ent.label_ == "GPE"
@@ -101,7 +101,8 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[
                     yield match._replace(vetted=True)
             continue
         if ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
-            yield from filter(None, (_area_name(part, gaz) for part in _parts(ent)))
+            areas = (_area_name(part, gaz) for part in _parts(ent))
+            yield from (m for m in areas if m and m.key not in people)  # not "Jordan" after "Michael Jordan"
             continue
         elif ent.label_ in NAME_LABELS:
             parts = (_longest_inside(part, gaz, alternates=False, common_ok=False) for part in _parts(ent))
