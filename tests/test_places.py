@@ -398,3 +398,11 @@ def test_country_name_used_for_a_person_elsewhere_stays_a_person(nlp, gaz):
     full, short = doc.char_span(0, 14), doc.char_span(text.rindex("Jordan"), text.rindex("Jordan") + 6)
     doc.ents = [Span(doc, full.start, full.end, "PERSON"), Span(doc, short.start, short.end, "PERSON")]
     assert find_places(doc, gaz) == []
+
+
+def test_town_after_a_country_possessive_is_a_town_of_that_country(nlp, gaz):
+    doc = _with_entity(nlp, "Refugees crowd into Kenya's remote Dadaab camps.", "Dadaab", "PERSON")
+    (kenya, dadaab) = find_places(doc, gaz)
+    assert (kenya.country, dadaab.text, dadaab.country) == ("KEN", "Dadaab", "KEN")
+    doc = _with_entity(nlp, "Britain's Johnson said the talks would go on.", "Johnson", "PERSON")
+    assert [p.text for p in find_places(doc, gaz)] == ["Britain"]  # no town named Johnson in Britain

@@ -100,6 +100,13 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: froz
                 if match and _is_proper_name(doc, match):
                     yield match._replace(vetted=True)
             continue
+        owner = _possessive_country(ent, gaz) if ent.label_ in (NAME_LABELS | MISLABELLED) else None
+        if owner:  # "Kenya's overcrowded Dadaab camps": a town of that country, small ones too
+            match = _lookup(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
+            inside = tuple(c for c in match.candidates if c.entry.country == owner) if match else ()
+            if inside and _is_proper_name(doc, match):
+                yield match._replace(candidates=inside, vetted=True)
+                continue
         if ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
             areas = (_area_name(part, gaz) for part in _parts(ent))
             yield from (m for m in areas if m and m.key not in people)  # not "Jordan" after "Michael Jordan"
@@ -205,6 +212,18 @@ def _leading_place(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
             if match and any(c.entry.feature in ("country", "city", *REGIONS) for c in match.candidates):
                 return match
     return None
+
+
+def _possessive_country(ent: Span, gaz: Gazetteer) -> str | None:
+    """The ISO3 code of the country whose possessive comes before the entity, across at most two lowercase
+    words ("Kenya's overcrowded Dadaab camps" -> KEN); None if there is none."""
+    doc, i = ent.doc, ent.start - 1
+    while i >= ent.start - 2 and i > 0 and doc[i].is_lower and doc[i].is_alpha:
+        i -= 1
+    if i < 1 or doc[i].text not in ("'s", "\u2019s"):
+        return None
+    owner = gaz.lookup(doc[i - 1].text)  # one-word country names only: "Kenya", not "South Africa"
+    return next((c.entry.country for c in owner if c.primary and c.entry.feature == "country"), None)
 
 
 def _after_place_word(ent: Span) -> bool:
