@@ -44,11 +44,14 @@ MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern",
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     """Place mentions in `doc`, resolved to gazetteer entries; sorted by start, never overlapping.
 
-    Candidates come from spaCy entities (GPE, LOC, FAC, split at commas and "and"; NORP and ORG when a part is a
-    place's own name or the name opens with one: "the U.S. Centers for Disease Control"; PERSON and PRODUCT
-    after "in", "at", "near", "town of" or in a list of places) and from capitalised token runs outside any
-    entity (own names only, not common words). Names the document uses for people ("John Kerry" ... "Kerry")
-    and city names after a capitalised "The" ("The Duran") are left out.
+    Candidates come from spaCy entities (GPE, LOC, FAC, split at commas, slashes and "and", a unit word allowed
+    after a region: "Akita Prefecture"; NORP and ORG when a part is a place's own name or the name opens with
+    one: "the U.S. Centers for Disease Control"; PERSON and PRODUCT after "in", "at", "near", "mayor of", in a
+    list of places or after a country's possessive: "Kenya's Dadaab camps", or when the whole name is a
+    country's or a sizeable region's: "Chad", "Gauteng") and from capitalised token runs outside any entity (own
+    names only, not common words; a country's may end such a run: "SOS Children's Villages Sudan"). Names the
+    document uses for people ("John Kerry" ... "Kerry"), names of publications ("China Daily") and city names
+    after a capitalised "The" ("The Duran") are left out.
     """
     return resolve_places(doc.text, place_matches(doc, gazetteer))
 
