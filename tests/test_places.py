@@ -406,3 +406,9 @@ def test_town_after_a_country_possessive_is_a_town_of_that_country(nlp, gaz):
     assert (kenya.country, dadaab.text, dadaab.country) == ("KEN", "Dadaab", "KEN")
     doc = _with_entity(nlp, "Britain's Johnson said the talks would go on.", "Johnson", "PERSON")
     assert [p.text for p in find_places(doc, gaz)] == ["Britain"]  # no town named Johnson in Britain
+
+
+def test_small_town_after_a_plural_place_noun(nlp, gaz):
+    doc = _with_entity(nlp, "Flooding hit the villages of Tobermory on Saturday.", "Tobermory", "PERSON")
+    (town,) = find_places(doc, gaz)
+    assert (town.text, town.country) == ("Tobermory", "CAN")

@@ -30,6 +30,7 @@ PUBLICATION_WORDS = frozenset(
 )
 PLACE_NOUNS = frozenset(
     {"village", "town", "city", "island", "province", "state", "region", "district", "county", "mayor", "governor"}
+    | {"villages", "towns", "cities", "islands", "provinces", "states", "regions", "districts", "counties"}
 )  # "Saint Vincent and the Grenadines" is 5 tokens, "Stratford-upon-Avon" 5
 # Capitalised words after a region's name that say what kind of unit it is ("Akita Prefecture", "Nyanza Province").
 UNIT_WORDS = frozenset(
