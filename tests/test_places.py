@@ -412,3 +412,19 @@ def test_small_town_after_a_plural_place_noun(nlp, gaz):
     doc = _with_entity(nlp, "Flooding hit the villages of Tobermory on Saturday.", "Tobermory", "PERSON")
     (town,) = find_places(doc, gaz)
     assert (town.text, town.country) == ("Tobermory", "CAN")
+
+
+def test_city_named_like_its_region_stays_the_city_when_labelled_person(nlp, gaz):
+    doc = _with_entity(nlp, "Food ran short as Aleppo waited for the convoy.", "Aleppo", "PERSON")
+    (aleppo,) = find_places(doc, gaz)
+    assert (aleppo.geonameid, aleppo.feature) == (ALEPPO, "city")
+
+
+def test_one_word_person_entities_still_make_person_words(nlp, gaz):
+    from spacy.tokens import Span
+
+    text = "Kerry met Lavrov in Geneva. Kerry said Kerry would go on."
+    doc = nlp(text)
+    spans = [(0, 5, "PERSON"), (10, 16, "PERSON"), (20, 26, "GPE"), (28, 33, "PERSON"), (39, 44, "GPE")]
+    doc.ents = [Span(doc, (c := doc.char_span(a, b)).start, c.end, label) for a, b, label in spans]
+    assert [p.text for p in find_places(doc, gaz)] == ["Geneva"]  # "Kerry" is a person here, not County Kerry

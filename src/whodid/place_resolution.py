@@ -29,7 +29,9 @@ class PlaceMatch(NamedTuple):
 
 def resolve_places(text: str, matches: Sequence[PlaceMatch]) -> list[Place]:
     """One Place per match, each name resolved with the other names as context (see `_resolve`)."""
-    return [_to_place(text, m, entry) for m, entry in zip(matches, _resolve(_paired(text, matches)), strict=True)]
+    paired = _paired(text, matches)
+    narrowed = frozenset(i for i, (m, p) in enumerate(zip(matches, paired, strict=True)) if m is not p)
+    return [_to_place(text, m, entry) for m, entry in zip(matches, _resolve(paired, narrowed), strict=True)]
 
 
 def _paired(text: str, matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
@@ -66,11 +68,11 @@ def _holds(area: GazEntry, place: GazEntry) -> bool:
     return False
 
 
-def _resolve(matches: Sequence[PlaceMatch]) -> list[GazEntry]:
+def _resolve(matches: Sequence[PlaceMatch], narrowed: frozenset[int] = frozenset()) -> list[GazEntry]:
     """One entry per match, chosen with the document's other places as context (see `_Ranker`): first each
     name on its own, then again knowing the countries and US states that the other names resolved to. Each name
-    takes one entry throughout, that of its mention with the fewest candidates ("Brooklyn, New York" ...
-    "Brooklyn")."""
+    takes one entry throughout: that of its first mention narrowed by `_paired` ("Brooklyn, New York" ...
+    "Brooklyn"), else of its first mention."""
     first_choice = [max(m.candidates, key=_Ranker(m.candidates)).entry for m in matches]
     countries: Counter[str] = Counter()
     states: Counter[tuple[str | None, str | None]] = Counter()
@@ -84,7 +86,7 @@ def _resolve(matches: Sequence[PlaceMatch]) -> list[GazEntry]:
             states[(entry.country, entry.admin1)] += 1
             own_states[(entry.country, entry.admin1)] += 1
     chosen: dict[str, GazEntry] = {}
-    for match in sorted(matches, key=lambda m: len(m.candidates)):  # a name narrowed by `_paired` first
+    for _, match in sorted(enumerate(matches), key=lambda im: im[0] not in narrowed):  # `narrowed` ones first
         if match.key not in chosen:
             own_countries, own_states = own[match.key]  # the same name elsewhere is no context for itself
             other_countries = frozenset((countries - own_countries).keys())

@@ -60,7 +60,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
 def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
     """The place names of `doc` with their candidate entries, by start offset (see `find_places`)."""
     ents = doc.ents  # built anew from the tokens on each access: read once
-    people = _person_words(ents)
+    people = _person_words(ents, gazetteer)
     matches = [*_entity_matches(doc, ents, gazetteer, people), *_free_matches(doc, ents, gazetteer)]
     matches = [m for m in matches if m.vetted or not _names_something_else(doc, m, people)]
     text = doc.text  # joined from the tokens on each access: read once
@@ -131,13 +131,14 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: froz
 def _area_name(part: Span, gaz: Gazetteer) -> PlaceMatch | None:
     """A whole entity (part) that is the own name of a country, continent or sizeable region (see `_is_area`),
     written as a proper noun: the small model often takes these for people ("Chad", "Gauteng", "Jefferson
-    Parish")."""
+    Parish"). All the name's candidates stay: "Aleppo" is still the city rather than its governorate."""
     match = _lookup(part.doc, part.start, part.end, gaz, alternates=False, common_ok=False)
     if match is None or not _is_proper_name(part.doc, match):
         return None
     several_words = " " in part.text  # "Jefferson Parish", not "Devon"
-    areas = tuple(c for c in match.candidates if c.entry.lat is not None and _is_area(c.entry, several_words))
-    return match._replace(candidates=areas) if areas else None
+    return (
+        match if any(c.entry.lat is not None and _is_area(c.entry, several_words) for c in match.candidates) else None
+    )
 
 
 def _is_area(entry: GazEntry, several_words: bool) -> bool:
@@ -149,14 +150,14 @@ def _is_area(entry: GazEntry, several_words: bool) -> bool:
     return region and entry.population >= MISLABELLED_REGION
 
 
-def _person_words(ents: Sequence[Span]) -> frozenset[str]:
-    """Name keys the document uses for people more often than for places: PERSON entities of two words or more,
-    whole and their last words ("John Kerry" ... "Kerry"), against the words of GPE, LOC and FAC entities. (A
-    one-word PERSON entity is as often a place the small model mislabelled: "Gauteng", "Dadaab".)"""
+def _person_words(ents: Sequence[Span], gaz: Gazetteer) -> frozenset[str]:
+    """Name keys the document uses for people more often than for places: PERSON entities, whole and their last
+    words ("John Kerry" ... "Kerry"), against the words of GPE, LOC and FAC entities. A one-word PERSON entity
+    that `_area_name` takes for a country or region ("Gauteng") does not count."""
     people: Counter[str] = Counter()
     places: Counter[str] = Counter()
     for ent in ents:
-        if ent.label_ == "PERSON" and " " in ent.text:
+        if ent.label_ == "PERSON" and (" " in ent.text or _area_name(ent, gaz) is None):
             people.update({name_key(ent.text), name_key(ent[-1].text)})
         elif ent.label_ in PLACE_LABELS:
             places.update({name_key(ent.text), *(name_key(t.text) for t in ent)})
