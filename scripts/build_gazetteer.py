@@ -65,7 +65,8 @@ PART_WORDS = {*DIRECTIONS, *DIRECTIONS.values(), "central", "upper", "lower"}
 MIN_PARTS = 3
 # Geographic words that a split leaves behind but that name no region alone ("Upper/Central/Lower River").
 FEATURE_WORDS = {"river", "cape", "coast", "lake", "lakes", "valley", "island", "islands", "hills", "highlands", "sea"}
-GENERIC_WORDS = {*TYPE_WORDS, *FEATURE_WORDS, *PART_WORDS}  # names no GeoNames region is given alone
+# Words that make no GeoNames region name on their own ("Islands", "Northern District": a court district in US news).
+GENERIC_WORDS = {*TYPE_WORDS, *FEATURE_WORDS, *PART_WORDS, "district", "division", "territory", "capital", "area"}
 # GeoNames admin1 codes of regions that neither a namesake town nor ISO letters tie to GeoNames.
 ADMIN1_CODES = {
     "CA-AB": "01", "CA-BC": "02", "CA-MB": "03", "CA-NB": "04", "CA-NL": "05", "CA-NS": "07", "CA-ON": "08",
@@ -321,6 +322,10 @@ def named_areas(towns: dict) -> tuple[dict[tuple[str, str], str], dict[tuple[str
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, counties, states
 
 
+def _generic(key: str) -> bool:
+    return all(word in GENERIC_WORDS for word in key.replace("-", " ").split())
+
+
 def with_geonames_regions(
     lines: list[str],
     states: States,
@@ -333,8 +338,8 @@ def with_geonames_regions(
     of the ISO 3166-2 rows tied to the same GeoNames admin1 code ("Thuringia" for "Thüringen", "Central Java"
     for "Jawa Tengah"), else as a new "admin1" row at the `central_point` of its towns (regions that ISO 3166-2
     has merged or renamed since: "Vestfold"). The name a region's towns give it most often is taken, unless a
-    country, continent or geo_features.json entry has it (`taken`: GeoNames' "Taiwan" province) or it is a generic
-    word ("Islands"). Returns the added keys that are common words."""
+    country, continent or geo_features.json entry has it (`taken`: GeoNames' "Taiwan" province) or it is made of
+    generic words only ("Islands", "Northern District"). Returns the added keys that are common words."""
     tied: dict[tuple[str, str], list[int]] = {}
     for i, line in enumerate(lines):
         fields = line.split("\t")
@@ -345,7 +350,7 @@ def with_geonames_regions(
         if iso2 not in iso3:
             continue
         name = names.most_common(1)[0][0]
-        keys = [key for n in subdivision_names(name) if (key := name_key(n)) not in taken | GENERIC_WORDS]
+        keys = [key for n in subdivision_names(name) if (key := name_key(n)) not in taken and not _generic(key)]
         if not keys:
             continue
         common_keys |= {k for k in keys if k in common}

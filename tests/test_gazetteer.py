@@ -160,6 +160,7 @@ def test_regions_also_keyed_by_their_geonames_names(gaz):
         region = next(c.entry for c in gaz.lookup(name) if c.entry.feature == "admin1")
         assert region.country == iso3 and region.admin1 and region.lat is not None
     assert not any(c.entry.country == "TWN" and c.entry.feature == "admin1" for c in gaz.lookup("Taiwan"))
+    assert not gaz.lookup("Northern District")  # Israel's, in GeoNames; in news, a US court district
 
 
 def test_lakes_and_former_country_names(gaz):
