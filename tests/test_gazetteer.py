@@ -178,3 +178,7 @@ def test_large_region_point_is_the_middle_of_its_land_not_of_its_towns(gaz):
 def test_french_direction_words_in_region_names_also_in_english(gaz):
     kivu = _entry(gaz, "North Kivu", "admin1")  # ISO 3166-2: "Nord-Kivu"
     assert kivu.country == "COD" and kivu.lat is not None
+
+
+def test_letters_without_a_decomposition_are_folded():
+    assert name_key("Doğubayazıt") == "dogubayazit" and name_key("Østfold") == "ostfold" and name_key("Łódź") == "lodz"

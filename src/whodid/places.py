@@ -38,6 +38,7 @@ UNIT_WORDS = frozenset(
 )
 FEATURE_ORDER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}  # most specific first
 MISLABELLED_REGION = 100_000  # a region this populous may be named by an entity labelled PERSON ("Gauteng")
+MIN_ALTERNATE_CHARS = 5  # a shorter alternate name (an old name, a code) counts only inside a place entity
 CURRENCY_SIGNS = frozenset({"$", "A$", "C$", "NZ$", "HK$"})
 MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
 
@@ -100,7 +101,8 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: froz
         in_context = ent.label_ in (NAME_LABELS | MISLABELLED) and (_after_place_word(ent) or _listed_with_places(ent))
         if in_context:  # "officials in Dogubayazit", "Mali, Niger, and Senegal", "at Pandi, Bulacan": towns too
             for part in _parts(ent):
-                match = _lookup(doc, part.start, part.end, gaz, alternates=True, common_ok=False, towns=True)
+                alternates = len(part.text) >= MIN_ALTERNATE_CHARS  # not "Tor", an old name of Sloviansk
+                match = _lookup(doc, part.start, part.end, gaz, alternates=alternates, common_ok=False, towns=True)
                 if match and _is_proper_name(doc, match):
                     yield match._replace(vetted=True)
             continue
