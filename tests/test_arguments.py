@@ -5,10 +5,12 @@ from __future__ import annotations
 from whodid.arguments import (
     blast_places,
     condition_heads,
+    existential,
     locative_heads,
     object_heads,
     purpose_heads,
     reciprocal,
+    reduced_passive,
     subject_heads,
 )
 
@@ -82,3 +84,14 @@ def test_a_threats_condition_names_whom_it_is_aimed_at(nlp):
     assert [t.text for t in condition_heads(verb(doc, "threaten"))] == ["States"]
     doc = nlp("Iran threatened to close the strait after the United States imposed new sanctions.")
     assert condition_heads(verb(doc, "threaten")) == []
+
+
+def test_a_participle_modifying_a_noun_is_a_passive_of_that_noun(nlp):
+    doc = nlp("Two tourists arrested in Tehran were freed.")
+    arrested = verb(doc, "arrest")
+    assert reduced_passive(arrested) and not reduced_passive(verb(doc, "free"))
+    assert [t.text for t in subject_heads(arrested, True)] == []
+    assert "tourists" in [t.text for t in object_heads(arrested, True)]
+    doc = nlp("There were five soldiers killed in Basra.")
+    killed = verb(doc, "kill")
+    assert reduced_passive(killed) and existential(killed.head)

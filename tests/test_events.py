@@ -479,3 +479,45 @@ def test_apposition_states_the_role_of_someone_the_dictionary_knows_only_in_othe
 
 def test_what_a_verb_of_naming_calls_its_object_is_no_event_of_the_objects_kind():
     assert [e["root_code"] for e in events_of("Kenya called the attack a crime.")] == ["01"]
+
+
+# ---------------------------------------------------------------- what is no political event
+
+
+def test_a_verb_of_saying_that_only_characterizes_its_antecedent_codes_nothing():
+    events = events_of("The minister rejected what the opposition described as a compromise.")
+    assert [e["root_code"] for e in events] == ["12"]
+
+
+def test_a_statement_elaborated_by_another_statement_is_still_coded():
+    event = only(events_of("The governor denied the allegations, telling reporters he had done nothing wrong."), "01")
+    assert event["evidence"]["rule"].startswith("pattern:REFUSE")  # "denied the allegations", not "telling"
+
+
+def test_events_between_non_political_actors_only_are_dropped():
+    assert events_of("Doctors prescribe antibiotics too often.") == ()
+    assert events_of("Two pedestrians were killed on Main Street.") == ()  # no doer, no country, plain people
+    assert events_of("Two hikers were killed by a falling rock.") == ()  # the doer is a thing
+    assert only(events_of("Two pedestrians were killed by soldiers."), "19")["source"]["sectors"] == ["MIL"]
+    assert only(events_of("Two people were killed by a bomb."), "18")["target"]["sectors"] == ["PPL"]
+
+
+def test_a_participle_modifying_its_victim_is_background_unless_a_there_clause_tells_it():
+    events = events_of("Two Canadian tourists arrested in Tehran were freed on Friday.")
+    assert [e["root_code"] for e in events] == ["08"]  # the release; the arrest is background
+    assert "Canadian" in events[0]["target"]["text"]
+    event = only(events_of("There were five Iraqi soldiers killed in Basra."), "19")
+    assert event["target"]["country"] == "IRQ" and event["source"] is None
+
+
+def test_figurative_verb_noun_pairs_and_trips():
+    assert events_of("The opposition swept the municipal elections.") == ()
+    assert events_of("The president came to power in 2010.") == ()
+    assert events_of("The army held a memorial service for the fallen.") == ()
+    event = only(events_of("The Japanese prime minister took a trip to Beijing."), "04")
+    assert event["code"] == "042" and event["source"]["country"] == "JPN"
+
+
+def test_point_out_is_a_statement():
+    event = only(events_of("Lavrov pointed out that Russia had not been consulted."), "01")
+    assert event["source"]["country"] == "RUS"

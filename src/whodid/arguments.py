@@ -41,7 +41,7 @@ def subject_heads(verb: Token, passive: bool) -> list[Token]:
     if passive:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if not _stative(verb):
-            return agents or _attack_heads(verb)
+            return agents or attack_heads(verb)
         stative = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
         if stative and all(s.lower_ in REFERRING_PRONOUNS for s in stative):
             return _reported_speaker(verb) or stative  # "the army said it is engaged in a battle"
@@ -71,13 +71,29 @@ def subject_heads(verb: Token, passive: bool) -> list[Token]:
     return []
 
 
+def reduced_passive(verb: Token) -> bool:
+    """A past participle that modifies the noun it acts upon ("two Australians arrested in Bali", "an alumnus
+    killed in Iraq"): a passive whose subject is that noun."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
+    )  # with an object it is a misparsed active verb ("doctors from X donated and delivered goods")
+
+
+def existential(noun: Token) -> bool:
+    """A noun that a "there is/are" clause introduces ("there were ten soldiers killed")."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
 def _stative(verb: Token) -> bool:
     """A passive that describes its subject's own stance ("Israel is opposed to ...", "is committed to ..."), with
     no "by" agent."""
     return verb.lemma_ in STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in verb.children)
 
 
-def _attack_heads(verb: Token) -> list[Token]:
+def attack_heads(verb: Token) -> list[Token]:
     """For a passive without its agent, the attack it happened in: "were killed in Israeli tank shelling"."""
     return [
         p
@@ -107,6 +123,7 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     children = list(verb.children)
     if passive and not _stative(verb):  # "Israel is opposed to X": Israel is who opposes, not who is acted upon
         heads += [c for c in children if c.dep_ == "nsubjpass"]
+        heads += [verb.head] if reduced_passive(verb) else []  # "two Australians arrested in Bali"
     objects = [c for c in children if c.dep_ in OBJECT_DEPS]
     for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
         nested = _nested_objects(obj, NESTED_DEPTH)

@@ -23,13 +23,16 @@ from whodid.arguments import (
     LOCATIVE_PREPS,
     blast_places,
     condition_heads,
+    existential,
     locative_heads,
     object_heads,
     purpose_heads,
     reciprocal,
+    reduced_passive,
     subject_heads,
 )
 from whodid.dates import event_date
+from whodid.event_filters import apolitical, characterizes, unattributed_passive
 from whodid.lexicon import Coding, VerbLexicon, compose
 from whodid.nominals import NounLexicon, nominal_arguments, nominal_places
 from whodid.ontology import Ontology
@@ -119,7 +122,7 @@ def code_sentence(
     if tools.discards is not None and tools.discards.sentence_reason(sentence.text):
         return []
     doc = span.doc
-    coded = {v.i: c for v in span if (c := tools.code(v)) is not None}
+    coded = {v.i: c for v in span if (c := tools.code(v)) is not None and not characterizes(v, c)}
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
     statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
     final = _cameo_codings(doc, coded, governors, statements, tools.lexicon) if tools.cameo else dict(coded)
@@ -134,7 +137,7 @@ def code_sentence(
         governor = governors.get(i)
         if governor is not None and governor not in statements:
             continue  # the governing appeal/demand/threat/... already codes this embedded action
-        if i in governors.values() and i in statements:
+        if i in statements and any(gov == i and j not in statements for j, gov in governors.items()):
             reported.append(i)  # "X said Y attacked Z": the attack is the event, not the saying
             continue
         if tools.cameo and i in statements and coding.code in ("010", "01"):
@@ -261,7 +264,7 @@ def _is_elaboration(verb: Token) -> bool:
 def _events_for(
     verb: Token, coding: Coding, facts: SentenceFacts, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or reduced_passive(verb)
     nominal = coding.rule.startswith("noun:")  # the object names the event ("held talks with X"): last resort
     if verb.pos_ == "NOUN":  # an event noun with its own actors ("the army's capture of X", "talks between X and Y")
         subjects, object_tokens = nominal_arguments(verb)
@@ -303,13 +306,17 @@ def _events_for(
     if coding.reverse and (coding.code is None or (sources and targets)):
         directed.append((coding.reverse, targets, sources))
     out = []
+    unattributed = unattributed_passive(verb, passive)
+    told = not reduced_passive(verb) or existential(verb.head)  # "the curfew imposed in Sudan": background
     for code, srcs, tgts in directed:
         for source, target in product(srcs or [None], tgts or [None]):
-            if source is None and options.require_source and not (passive and target is not None):
+            if source is None and options.require_source and not (passive and target is not None and told):
                 continue  # a passive names its victim even when it hides the doer ("was arrested on Friday")
             if target is None and options.require_target:
                 continue
             if source and target and source.actor.code == target.actor.code and source.start == target.start:
+                continue
+            if apolitical(code, source, target, unattributed=unattributed, from_pattern=coding.from_pattern):
                 continue
             out.append(_event(verb, coding, code, source, target, facts, ctx, tools))
     return out

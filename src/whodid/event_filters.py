@@ -1,0 +1,54 @@
+"""Event filters: codings and events that are no political event, whatever their verb ("what he described as a
+proposal", "doctors prescribe", "two pedestrians were killed" with no one named behind it)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whodid.arguments import ATTACK_NOUNS, BLAST_NOUNS, attack_heads
+from whodid.lexicon import Coding
+from whodid.records import ActorMention
+
+# Sectors of people who are no political actor by themselves (doctors, firms, farmers): an event between them
+# alone, with no country, is business, health or farming news.
+NONPOLITICAL_SECTORS = frozenset({"HLH", "BUS", "MNC", "AGR"})
+PLAIN_PEOPLE = frozenset({"CVL", "PPL"})  # "pedestrians", "people", "residents"
+HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: with no doer and no political victim, a
+# crime or an accident ("two pedestrians were killed", "a man was arrested")
+CHARACTERIZING_BLOCKS = ("EXPLAIN_VERBAL",)  # verbs of saying and describing
+WH_OBJECTS = frozenset({"WP", "WDT"})
+
+
+def characterizes(verb: Token, coding: Coding) -> bool:
+    """A verb of saying in a relative clause that only characterizes its antecedent ("offered what he described
+    as a proposal", "the plan, which he called a first step"): no event of its own."""
+    if verb.dep_ != "relcl" or not any(block in coding.rule for block in CHARACTERIZING_BLOCKS):
+        return False
+    wh_object = any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in WH_OBJECTS for c in verb.children)
+    as_complement = any((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd" for c in verb.children)
+    return wh_object and as_complement
+
+
+def unattributed_passive(verb: Token, passive: bool) -> bool:
+    """A passive that ties its act to no one and to no attack: no doer named, or one that is a thing ("were killed
+    by a falling tree"), and no attack or blast it happened in ("killed in an air strike", "killed by a bomb")."""
+    if not passive or attack_heads(verb):
+        return False
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return not any(a.lemma_.lower() in ATTACK_NOUNS | BLAST_NOUNS for a in agents)
+
+
+def apolitical(
+    code: str, source: ActorMention | None, target: ActorMention | None, *, unattributed: bool, from_pattern: bool
+) -> bool:
+    """An event with no political actor at all, when no actor has a country and either every actor is of a
+    non-political sector ("doctors prescribe drugs") or, in a harmful act told in a passive that names no doer and
+    coded from the bare verb, the only actor is plain people ("two pedestrians were killed" in a road accident)."""
+    mentions = [m for m in (source, target) if m is not None]
+    if not mentions or any(m.actor.country for m in mentions):
+        return False
+    sectors = [set(m.actor.sectors) for m in mentions]
+    if all(s and s <= NONPOLITICAL_SECTORS for s in sectors):
+        return True
+    harm = code[:2] in HARM_ROOTS and unattributed and not from_pattern
+    return harm and source is None and bool(sectors[0]) and sectors[0] <= PLAIN_PEOPLE
