@@ -521,3 +521,13 @@ def test_figurative_verb_noun_pairs_and_trips():
 def test_point_out_is_a_statement():
     event = only(events_of("Lavrov pointed out that Russia had not been consulted."), "01")
     assert event["source"]["country"] == "RUS"
+
+
+def test_denying_entry_is_a_rejection_and_denying_a_claim_is_not():
+    assert only(events_of("Kuwait denied entry to the Iraqi delegation."), "12")["code"] == "120"
+    assert "12" not in [e["root_code"] for e in events_of("Kuwait denied that its troops had crossed the border.")]
+
+
+def test_a_caption_verb_read_as_a_noun_still_codes_the_meeting():
+    event = only(events_of("Chancellor Angela Merkel talks with President Emmanuel Macron at the summit."), "04")
+    assert event["source"]["country"] == "DEU" and event["target"]["country"] == "FRA"

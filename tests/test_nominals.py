@@ -156,3 +156,13 @@ def test_asking_for_a_ceasefire_is_an_appeal_to_de_escalate(nlp):
     table = load_noun_lexicon()
     ask = verb(nlp, "The envoy asked for a ceasefire in Aleppo.", "ask")
     assert table.code(ask, Coding("020", None, "verb:ASK/ask for", False)).code == "0256"
+
+
+def test_a_name_compounded_on_a_root_event_noun_is_its_doer(nlp):
+    doc = nlp("Chancellor Angela Merkel talks with President Emmanuel Macron at the summit.")
+    talks = next(t for t in doc if t.lower_ == "talks")
+    if talks.pos_ == "NOUN":  # the caption's verb, read as a noun
+        doers, objects = nominal_arguments(talks)
+        assert [t.text for t in doers] == ["Merkel"] and "Macron" in [t.text for t in objects]
+    doc = nlp("The talks with Iran resumed.")
+    assert nominal_arguments(next(t for t in doc if t.lower_ == "talks"))[0] == []

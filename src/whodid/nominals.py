@@ -21,6 +21,7 @@ VERB_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "d
 # Prepositions that name a nominal event's doer ("the capture of the town by the army") or its parties.
 AGENT_PREPS = frozenset({"by"})
 PARTY_PREPS = frozenset({"between", "among", "amongst"})
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "amid", "through"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})  # "talks on Yemen": not where they are
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: "an attack on X" is where X is
@@ -170,6 +171,8 @@ def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
                 doers += pobjs
             elif child.lower_ in TARGET_PREPS:
                 objects += pobjs
+    if not doers and noun.dep_ == "ROOT":  # a caption's "Trump talks with Ryan": the name is the noun's doer
+        doers = [c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in NAME_TYPES]
     return doers, objects
 
 
