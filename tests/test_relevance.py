@@ -26,6 +26,14 @@ def test_packaged_list_keeps_sentences_that_mention_an_earlier_time():
     assert d.sentence_reason("The goalkeeper saved a penalty.") is not None
 
 
+def test_packaged_list_drops_road_accidents_and_market_reports_but_not_politics():
+    d = load_discards()
+    assert d.sentence_reason("Police said three people died in a road accident near Lyon.") is not None
+    assert d.sentence_reason("The driver fled after the hit-and-run on Main Street.") is not None
+    assert d.sentence_reason("Shares fell sharply in Tokyo as the Nasdaq slid.") is not None
+    assert d.sentence_reason("France accused Russia of sabotaging the peace talks.") is None
+
+
 def events(text: str) -> list[dict]:
     (record,) = extract_lines([json.dumps({"id": "t", "text": text, "date": "2016-12-09"})], Options())
     return record["events"]
