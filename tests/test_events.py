@@ -531,3 +531,16 @@ def test_denying_entry_is_a_rejection_and_denying_a_claim_is_not():
 def test_a_caption_verb_read_as_a_noun_still_codes_the_meeting():
     event = only(events_of("Chancellor Angela Merkel talks with President Emmanuel Macron at the summit."), "04")
     assert event["source"]["country"] == "DEU" and event["target"]["country"] == "FRA"
+
+
+def test_figurative_kill_fire_and_shoot_code_nothing_but_their_literal_uses_do():
+    assert events_of("The Senate killed the immigration bill.") == ()
+    assert events_of("The Iraqi prime minister fired the defence minister.") == ()
+    assert events_of("The French president shot to fame in 2017.") == ()
+    assert only(events_of("Syrian troops fired rockets at the town."), "19")["source"]["country"] == "SYR"
+    assert only(events_of("Gunmen shot the Afghan police chief."), "19")["target"]["country"] == "AFG"
+
+
+def test_events_between_companies_alone_are_business_news():
+    assert events_of("Toyota struck a deal with Ford.") == ()
+    assert events_of("Microsoft attacked Google over its search practices.") == ()

@@ -12,6 +12,7 @@ from whodid.records import ActorMention
 # Sectors of people who are no political actor by themselves (doctors, firms, farmers): an event between them
 # alone, with no country, is business, health or farming news.
 NONPOLITICAL_SECTORS = frozenset({"HLH", "BUS", "MNC", "AGR"})
+COMPANY = "MNC"  # multinational corporations: an event between them alone is business news
 PLAIN_PEOPLE = frozenset({"CVL", "PPL"})  # "pedestrians", "people", "residents"
 HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: with no doer and no political victim, a
 # crime or an accident ("two pedestrians were killed", "a man was arrested")
@@ -41,10 +42,13 @@ def unattributed_passive(verb: Token, passive: bool) -> bool:
 def apolitical(
     code: str, source: ActorMention | None, target: ActorMention | None, *, unattributed: bool, from_pattern: bool
 ) -> bool:
-    """An event with no political actor at all, when no actor has a country and either every actor is of a
-    non-political sector ("doctors prescribe drugs") or, in a harmful act told in a passive that names no doer and
-    coded from the bare verb, the only actor is plain people ("two pedestrians were killed" in a road accident)."""
+    """An event with no political actor at all: between companies only, or, when no actor has a country, either
+    every actor is of a non-political sector ("doctors prescribe drugs") or, in a harmful act told in a passive
+    that names no doer and coded from the bare verb, the only actor is plain people ("two pedestrians were killed"
+    in a road accident)."""
     mentions = [m for m in (source, target) if m is not None]
+    if mentions and all(COMPANY in m.actor.sectors for m in mentions):
+        return True  # companies alone, wherever they are from ("Toyota struck a deal with Ford")
     if not mentions or any(m.actor.country for m in mentions):
         return False
     sectors = [set(m.actor.sectors) for m in mentions]
