@@ -533,10 +533,11 @@ def test_a_caption_verb_read_as_a_noun_still_codes_the_meeting():
     assert event["source"]["country"] == "DEU" and event["target"]["country"] == "FRA"
 
 
-def test_figurative_kill_fire_and_shoot_code_nothing_but_their_literal_uses_do():
+def test_figurative_kill_fire_shoot_and_hit_code_nothing_but_their_literal_uses_do():
     assert events_of("The Senate killed the immigration bill.") == ()
     assert events_of("The Iraqi prime minister fired the defence minister.") == ()
     assert events_of("The French president shot to fame in 2017.") == ()
+    assert events_of("The Kenyan government hit a record high in revenue.") == ()
     assert only(events_of("Syrian troops fired rockets at the town."), "19")["source"]["country"] == "SYR"
     assert only(events_of("Gunmen shot the Afghan police chief."), "19")["target"]["country"] == "AFG"
 
