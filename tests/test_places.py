@@ -428,3 +428,26 @@ def test_one_word_person_entities_still_make_person_words(nlp, gaz):
     spans = [(0, 5, "PERSON"), (10, 16, "PERSON"), (20, 26, "GPE"), (28, 33, "PERSON"), (39, 44, "GPE")]
     doc.ents = [Span(doc, (c := doc.char_span(a, b)).start, c.end, label) for a, b, label in spans]
     assert [p.text for p in find_places(doc, gaz)] == ["Geneva"]  # "Kerry" is a person here, not County Kerry
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LYON, France — Thousands of people marched on Saturday.", ("LYON", "Lyon", "FRA")),
+        ("BAGHDAD, April 9 (Xinhua) -- Iraqi forces attacked a village.", ("BAGHDAD", "Baghdad", "IRQ")),
+        ("PARIS, Texas — The mayor spoke on Monday.", ("PARIS", "Paris", "USA")),
+    ],
+)
+def test_the_town_of_a_dateline_in_capitals_is_a_place(text, expected, places_in):
+    places = places_in(text)
+    assert (places[0].text, places[0].name, places[0].country) == expected
+
+
+def test_the_news_agency_in_a_dateline_is_no_place(places_in):
+    places = places_in("BAGHDAD, April 9 (Xinhua) -- Iraqi forces attacked a village.")
+    assert [p.text for p in places] == ["BAGHDAD"]
+
+
+def test_a_town_after_a_preposition_of_movement_is_a_place_whatever_its_label(places_in):
+    places = places_in("Thousands of people marched through Lyon on Saturday.")
+    assert [(p.text, p.country) for p in places] == [("Lyon", "FRA")]

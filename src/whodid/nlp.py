@@ -41,13 +41,13 @@ def paragraph_starts(doc: Doc) -> list[int]:
     for start in [0] + [t.i + 1 for t in doc[:-1] if t.is_space and t.text.count("\n") >= 2]:
         if start < len(doc):
             out.append(start)
-            after = _dateline_end(doc, start)
+            after = dateline_end(doc, start)
             if after is not None:
                 out.append(after)
     return out
 
 
-def _dateline_end(doc: Doc, start: int) -> int | None:
+def dateline_end(doc: Doc, start: int) -> int | None:
     """Where the text starts after a paragraph's leading dateline: "PORT SUDAN — ", "LYON, France — ",
     "BAGHDAD, April 9 (Xinhua) -- ", "ISLAMABAD: ". The dateline must open with a word in capitals."""
     first = doc[start]

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from whodid.gazetteer import Candidate, GazEntry, Gazetteer, load_gazetteer, name_key, parse_gazetteer  # noqa: F401 (re-export)
+from whodid.nlp import dateline_end, paragraph_starts
 from whodid.place_resolution import REGIONS, TOWN, PlaceMatch, resolve_places
 from whodid.records import Place
 
@@ -18,7 +19,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"NORP", "ORG"})  # the small model labels some cities so ("eastern Aleppo": NORP)
 MISLABELLED = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})  # a place name the small model took for a name
 LIST_WORDS = frozenset({"and", "or", "&"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "through", "across", "around", "throughout", "into", "inside"}
+)
 MAX_NAME_TOKENS = 8
 DATELINE_CHARS = 200  # a dateline place opens the article or its second line, within this many characters
 MAIN_PLACE_MENTIONS = 2  # an article's main place is named at least this often
@@ -63,6 +66,10 @@ def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
     ents = doc.ents  # built anew from the tokens on each access: read once
     people = _person_words(ents, gazetteer)
     matches = [*_entity_matches(doc, ents, gazetteer, people), *_free_matches(doc, ents, gazetteer)]
+    datelines = _datelines(doc)
+    matches += _dateline_matches(doc, gazetteer, datelines)
+    agencies = [(doc[a].idx, doc[b - 1].idx) for start, end in datelines for a, b in _bracketed(doc, start, end)]
+    matches = [m for m in matches if not any(a <= m.start < b for a, b in agencies)]  # "(Xinhua)": the source
     matches = [m for m in matches if m.vetted or not _names_something_else(doc, m, people)]
     text = doc.text  # joined from the tokens on each access: read once
     matches = sorted((_region_before_state_word(text, _across_hyphen(doc, m, gazetteer)) for m in matches), key=_order)
@@ -128,6 +135,43 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: froz
             continue
         if match and _is_proper_name(doc, match):
             yield match
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the paragraphs' datelines ("LYON, France — ", "BAGHDAD, April 9 (Xinhua) -- ")."""
+    out = []
+    for start in paragraph_starts(doc):
+        end = dateline_end(doc, start)
+        if end is not None:
+            out.append((start, end))
+    return out
+
+
+def _bracketed(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the brackets in doc[start:end], brackets included."""
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    closed = [t.i for t in doc[start:end] if t.text == ")"]
+    return [(a, b + 1) for a, b in zip(opened, closed, strict=False) if a < b]
+
+
+def _dateline_matches(doc: Doc, gaz: Gazetteer, datelines: Sequence[tuple[int, int]]) -> list[PlaceMatch]:
+    """The towns of datelines ("LYON, France — ...", "BAGHDAD, April 9 (Xinhua) -- "): the words in capitals
+    that open a paragraph before its dateline separator, whatever the model labelled them; a town of the
+    country the dateline names next, when it names one."""
+    found: list[PlaceMatch] = []
+    for start, end in datelines:
+        stop = start
+        while stop < end and doc[stop].is_alpha and doc[stop].is_upper:
+            stop += 1
+        name = doc[start:stop]
+        candidates = gaz.lookup(name.text.title()) if stop > start else ()  # "LYON" is no acronym here
+        if not candidates or gaz.is_common(name.text):
+            continue
+        countries = {c.entry.country for c in gaz.lookup(doc[stop + 1 : end - 1].text) if c.entry.feature == "country"}
+        inside = tuple(c for c in candidates if c.entry.country in countries)
+        key = name_key(name.text)
+        found.append(PlaceMatch(name.start_char, name.end_char, key, inside or candidates, vetted=True))
+    return found
 
 
 def _area_name(part: Span, gaz: Gazetteer) -> PlaceMatch | None:
