@@ -93,7 +93,7 @@ class VerbLexicon:
     """Verb blocks from the CAMEO verb dictionary, indexed by the verb's first word."""
 
     def __init__(self, data: dict, overrides: dict | None = None, compositions: dict | None = None) -> None:
-        self._candidate_cache: dict[tuple[int, str], list[tuple[int, Pattern, tuple[frozenset[str], ...]]]] = {}
+        self._candidate_cache: dict[tuple[int, str], _PatternIndex] = {}
         self._families: dict[str, str] = (compositions or {}).get("families", {})
         self._compose_rules: dict[str, dict[str, str]] = (compositions or {}).get("rules", {})
         defaults = {verb: entry["code"] for verb, entry in (overrides or {}).get("defaults", {}).items()}
@@ -195,21 +195,14 @@ class VerbLexicon:
             return []
         return self._senses.get(token.lemma_.lower()) or self._senses.get(token.lower_) or []
 
-    def _candidates(self, block: int, head: str) -> list[tuple[int, Pattern, tuple[frozenset[str], ...]]]:
-        """The block's patterns that apply to the verb `head`, largest first (the first of equal size first):
-        the first one that matches is the one to use. Worked out once per block and verb."""
+    def _candidates(self, block: int, head: str, words: set[str]) -> list[tuple[int, Pattern, Anchors]]:
+        """The block's patterns that apply to the verb `head` and whose first slot has a word in `words` (the
+        context), largest first (the first of equal size first): the first one that matches is the one to use."""
         key = (block, head)
         found = self._candidate_cache.get(key)
         if found is None:
-            patterns = self.blocks[block][1]
-            ordered = sorted(range(len(patterns)), key=lambda n: (-patterns[n].size, n))
-            found = [
-                (n, patterns[n], tuple(patterns[n].anchors))
-                for n in ordered
-                if not patterns[n].verbs or head in patterns[n].verbs
-            ]
-            self._candidate_cache[key] = found
-        return found
+            found = self._candidate_cache[key] = _PatternIndex(self.blocks[block][1], head)
+        return found.for_words(words)
 
     def code(self, verb: Token) -> Coding | None:
         """The CAMEO code for `verb` in its sentence, or None when the verb is not an event verb."""
@@ -218,16 +211,17 @@ class VerbLexicon:
             return None
         if naming := _naming(verb):  # "called the attack a crime": a comment on the attack, not an attack
             return naming
-        post = _post_context(verb, with_clauses=True)
+        phrase = _phrase(verb)  # read once: the context after and before the verb both come from it
+        post = [t for t in phrase if t.i > verb.i][:POST_WINDOW]
         sense, particle_ids = _choose_sense(senses, verb, post)
         if sense is None:
             return None
         if _is_statement(sense.code):  # "said the sanctions would stay": the clause is what was said
             post = _post_context(verb, with_clauses=False)
         name = self.blocks[sense.block][0]
-        pre = _pre_context(verb)
+        pre = [t for t in phrase if t.i < verb.i][-PRE_WINDOW:]
         words = _context_words((*post, *pre))
-        for n, pattern, anchors in self._candidates(sense.block, sense.phrase.split()[0]):
+        for n, pattern, anchors in self._candidates(sense.block, sense.phrase.split()[0], words):
             if not all(anchor & words for anchor in anchors):
                 continue
             if _matches(pattern.post, post) and _matches(pattern.pre, pre):
@@ -268,6 +262,34 @@ def _is_blast(noun: Token) -> bool:
     """A bomb or bombing, or an attack by one ("bomb attack")."""
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(w.lemma_.lower() in BLAST_NOUNS for w in words)
+
+
+Anchors = tuple[frozenset[str], ...]
+
+
+class _PatternIndex:
+    """A block's patterns for one verb, ranked largest first, indexed by the words of their first slot."""
+
+    def __init__(self, patterns: Sequence[Pattern], head: str) -> None:
+        ranked = sorted(range(len(patterns)), key=lambda n: (-patterns[n].size, n))
+        self.ranked = [(n, patterns[n], tuple(patterns[n].anchors)) for n in ranked if _applies(patterns[n], head)]
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []  # patterns without slots
+        for rank, (_, _, anchors) in enumerate(self.ranked):
+            if not anchors:
+                self.always.append(rank)
+            for word in anchors[0] if anchors else ():
+                self.by_word.setdefault(word, []).append(rank)
+
+    def for_words(self, words: set[str]) -> list[tuple[int, Pattern, Anchors]]:
+        ranks = set(self.always)
+        for word in words:
+            ranks.update(self.by_word.get(word, ()))
+        return [self.ranked[rank] for rank in sorted(ranks)]
+
+
+def _applies(pattern: Pattern, head: str) -> bool:
+    return not pattern.verbs or head in pattern.verbs
 
 
 def compose(lexicon: VerbLexicon, governor: Coding, action: Coding) -> Coding | None:
@@ -398,11 +420,6 @@ def _post_context(verb: Token, *, with_clauses: bool) -> list[Token]:
 
 def _is_statement(code: str | None) -> bool:
     return bool(code) and code.startswith("01")
-
-
-def _pre_context(verb: Token) -> list[Token]:
-    """Tokens before the verb in its own phrase: subject, adverbs, auxiliaries."""
-    return [t for t in _phrase(verb) if t.i < verb.i][-PRE_WINDOW:]
 
 
 @lru_cache(maxsize=1)
