@@ -545,3 +545,15 @@ def test_figurative_kill_fire_shoot_and_hit_code_nothing_but_their_literal_uses_
 def test_events_between_companies_alone_are_business_news():
     assert events_of("Toyota struck a deal with Ford.") == ()
     assert events_of("Microsoft attacked Google over its search practices.") == ()
+
+
+def test_a_strike_on_a_school_is_one_sided():
+    events = events_of("A Russian missile hit a school in Kharkiv on Thursday.", date="2022-03-03")
+    force = [(e["source"]["code"], e["target"]["code"]) for e in events if e["code"].startswith("19")]
+    assert force == [("RUS", "UKREDU")]
+
+
+def test_a_clash_between_armed_forces_keeps_both_sides():
+    events = events_of("Russian troops clashed with Ukrainian forces near Kharkiv.", date="2022-03-03")
+    force = {(e["source"]["code"], e["target"]["code"]) for e in events if e["code"].startswith("19")}
+    assert ("RUSMIL", "UKRMIL") in force

@@ -56,3 +56,22 @@ def apolitical(
         return True
     harm = code[:2] in HARM_ROOTS and unattributed and not from_pattern
     return harm and source is None and bool(sectors[0]) and sectors[0] <= PLAIN_PEOPLE
+
+
+# Sectors of people and bodies who do not fight back: a violent act "between" them and an attacker is one-sided.
+NONCOMBATANT_SECTORS = frozenset(
+    {"CVL", "PPL", "EDU", "HLH", "MED", "REL", "LAB", "AGR", "BUS", "MNC", "REF", "HRI", "NGO", "JRN", "ELI"}
+)
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def one_sided(coding: Coding, targets: list[ActorMention]) -> bool:
+    """A dictionary code for fighting given both ways ("a missile hit a school": 193 and 193) is one-sided when
+    those hit are only people or bodies who do not fight back (schools, hospitals, civilians): no reverse event."""
+    symmetric = coding.code is not None and coding.code == coding.reverse
+    return (
+        symmetric
+        and (coding.code or "")[:2] in FORCE_ROOTS
+        and bool(targets)
+        and all(t.actor.sectors and set(t.actor.sectors) <= NONCOMBATANT_SECTORS for t in targets)
+    )

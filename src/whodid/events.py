@@ -32,7 +32,7 @@ from whodid.arguments import (
     subject_heads,
 )
 from whodid.dates import event_date
-from whodid.event_filters import apolitical, characterizes, unattributed_passive
+from whodid.event_filters import apolitical, characterizes, one_sided, unattributed_passive
 from whodid.lexicon import Coding, VerbLexicon, compose
 from whodid.nominals import NounLexicon, nominal_arguments, nominal_places
 from whodid.ontology import Ontology
@@ -303,7 +303,7 @@ def _events_for(
     directed: list[tuple[str, list, list]] = []
     if coding.code:
         directed.append((coding.code, sources, targets))
-    if coding.reverse and (coding.code is None or (sources and targets)):
+    if coding.reverse and (coding.code is None or (sources and targets)) and not one_sided(coding, targets):
         directed.append((coding.reverse, targets, sources))
     out = []
     unattributed = unattributed_passive(verb, passive)
