@@ -130,3 +130,13 @@ def test_rough_sentences_keep_closing_quotes_and_leave_opening_ones(whodid_nlp):
 
 def test_parse_articles_of_no_text_gives_an_empty_doc(whodid_nlp):
     assert [len(d) for d in parse_articles(["", "   "], whodid_nlp)] == [0, 1]
+
+
+def test_text_without_end_punctuation_is_cut_into_bounded_sentences(whodid_nlp):
+    from whodid.nlp import MAX_SENTENCE_TOKENS
+
+    text = "officials said the talks went on " * 200
+    doc = parse_articles([text], whodid_nlp)[0]
+    assert doc.text == text
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+    assert max(len(s) for s in rough_sentences(whodid_nlp.make_doc(text))) <= MAX_SENTENCE_TOKENS

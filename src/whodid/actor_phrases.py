@@ -146,13 +146,23 @@ def _stated_role(head: Token, matches: Sequence[DictMatch], dictionary: ActorDic
 
 def _ethnic_as_people(matches: Sequence[DictMatch], doc: Doc) -> list[DictMatch]:
     """A nationality after "ethnic" names a people, not a state ("ethnic Albanians in Serbia"): it becomes a
-    sector noun (CVL), so that the country comes from where they are, as for "students" or "villagers"."""
-    return [
+    sector noun (CVL), so that the country comes from where they are, as for "students" or "villagers". Worked
+    out once per list of matches (the coder asks for every phrase of an article with the same list)."""
+    cached = _ETHNIC_CACHE.get(id(matches))
+    if cached is not None and cached[0] is matches:
+        return cached[1]
+    out = [
         DictMatch(m.start, m.end, "agent", m.entry_id + "+ethnic", m.name, (), "CVL")
         if m.kind == "named" and m.start > 0 and doc[m.start - 1].lower_ == ETHNIC_WORD
         else m
         for m in matches
     ]
+    _ETHNIC_CACHE.clear()  # one article's list at a time; the list is held, so its id is not reused
+    _ETHNIC_CACHE[id(matches)] = (matches, out)
+    return out
+
+
+_ETHNIC_CACHE: dict[int, tuple[Sequence[DictMatch], list[DictMatch]]] = {}
 
 
 def _with_sectors(

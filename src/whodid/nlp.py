@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy
 import spacy
@@ -29,10 +30,24 @@ MAX_DATELINE_TOKENS = 12
 @Language.component("whodid_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a new sentence after every blank line, so no sentence spans two paragraphs, and after a
-    dateline ("PORT SUDAN — The United Nations ..."), so the dateline is not read as part of the subject."""
+    dateline ("PORT SUDAN — The United Nations ..."), so the dateline is not read as part of the subject; text
+    without end punctuation is cut every MAX_SENTENCE_TOKENS tokens (a run-on "sentence" of thousands of words
+    would cost the coder time that grows with its square)."""
     for start in paragraph_starts(doc):
         doc[start].is_sent_start = True
+    for start in overlong_cuts(doc, _sentence_end_starts(doc)):
+        doc[start].is_sent_start = True
     return doc
+
+
+MAX_SENTENCE_TOKENS = 250
+
+
+def overlong_cuts(doc: Doc, ends: Sequence[int]) -> list[int]:
+    """Token indexes that cut stretches longer than MAX_SENTENCE_TOKENS between sentence starts (`ends`, plus
+    the paragraph starts) into pieces of at most that length."""
+    starts = sorted({0, *ends, *paragraph_starts(doc), len(doc)})
+    return [i for a, b in pairwise(starts) for i in range(a + MAX_SENTENCE_TOKENS, b, MAX_SENTENCE_TOKENS)]
 
 
 def paragraph_starts(doc: Doc) -> list[int]:
@@ -105,7 +120,8 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 def rough_sentences(doc: Doc) -> list[Span]:
     """Sentences of a Doc by rule (end punctuation, blank lines, datelines), covering every token, so that
     joining them gives the text back; the Doc is not changed. The parser may split them further."""
-    starts = sorted({0, *_sentence_end_starts(doc), *paragraph_starts(doc)})
+    ends = _sentence_end_starts(doc)
+    starts = sorted({0, *ends, *paragraph_starts(doc), *overlong_cuts(doc, ends)})
     return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True) if b > a]
 
 
