@@ -82,7 +82,7 @@ def test_offsets_index_the_text():
     [
         "We may meet again soon, he said.",
         "Troops march on the city while the rebels march out.",
-        "May God protect them. In May, the talks failed.",
+        "May God protect them, he said.",
         "The war began in 2014 and 3,000 people fled.",
         "Good Friday prayers were held, the Sunday Times reported.",
         "In May 3,000 people fled the city.",
@@ -207,3 +207,21 @@ def test_event_date_for_each_issue_form():
     }
     for text, expected in cases.items():
         assert event_date(text, REF) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They met in March.", "2016-03-01"),  # told in December: this year's March
+        ("Fighting flared in early September.", "2016-09-01"),
+        ("In May, rebels seized the town.", "2016-05-01"),
+        ("Elections will be held in March.", "2017-03-01"),  # what is to come: the next March
+    ],
+)
+def test_a_month_named_alone_after_in_is_the_latest_such_month(sentence, expected):
+    assert event_date(sentence, "2016-12-03") == (expected, "relative")
+
+
+@pytest.mark.parametrize("sentence", ["We may meet soon.", "The May agreement held.", "They met in Marchmont."])
+def test_month_words_that_are_no_dates(sentence):
+    assert event_date(sentence, "2016-12-03") == ("2016-12-03", "published")

@@ -170,6 +170,21 @@ def _relative_month(m: re.Match[str], ref: date | None) -> date | None:
     return date(ref.year if month > ref.month else ref.year + 1, month, 1)
 
 
+FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|to be held|plans?|planned|scheduled|expected|due|next)\b", re.I)
+
+
+def _month_named(m: re.Match[str], ref: date | None) -> date | None:
+    """The first day of a month named alone after "in", "during", "early", "late" or "mid": the latest such month
+    up to the reference month ("in March", told in December, is this year's March), or the next one when the
+    sentence speaks of what is to come ("elections will be held in March")."""
+    if ref is None:
+        return None
+    month = _month(m)
+    if FUTURE_WORDS.search(m.string):
+        return date(ref.year if month >= ref.month else ref.year + 1, month, 1)
+    return date(ref.year if month <= ref.month else ref.year - 1, month, 1)
+
+
 _Resolver = Callable[[re.Match[str], date | None], date | None]
 
 
@@ -244,6 +259,12 @@ _RULES: tuple[_Rule, ...] = (
         "relative",
         words=("last", "this", "next"),
     ),
+    _Rule(
+        re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-?)\s*)?{_MON}(?!\s*\d)\b"),
+        _month_named,
+        "relative",
+        words=("in", "during", "early", "late", "mid"),
+    ),
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
@@ -265,8 +286,10 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
     (publication) date, relative ones ("on Wednesday", "yesterday", "two days ago"), by start offset.
 
     Dates without a year take the reference's year (see `_date_without_year`); without a reference, they
-    and the relative dates are left out. A month name counts only next to a day number or after "this", "last"
-    or "next" ("this September", "last month": the first day of that month)."""
+    and the relative dates are left out. A month name counts only next to a day number, after "this", "last"
+    or "next" ("this September", "last month": the first day of that month), or alone after "in", "during",
+    "early", "late" or "mid" ("in March": the latest March up to the reference, or the next one when the
+    sentence speaks of what is to come)."""
     rules = _rules_worth_running(text)
     if not rules:
         return []
