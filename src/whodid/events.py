@@ -68,6 +68,7 @@ UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 MAIN_EVENT_MARGIN = 0.1  # side events without both actors, less confident than the best by more, are dropped
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+TRIGGER_POS = frozenset({"VERB", "NOUN"})  # the verb lexicon reads verbs, the noun lexicon verbs and nouns
 NEGATING_NOUNS = frozenset({"inability", "failure", "unwillingness", "reluctance"})  # "X's failure to act"
 PEOPLE_SUFFIXES = ("er", "ist", "ian", "ite", "ee")  # hardliner, loyalist, politician, elite, appointee
 PEOPLE_NOUNS = frozenset({"official", "hawk", "dove", "people", "man", "woman", "insider"})
@@ -87,6 +88,8 @@ class CodingTools:
 
     def code(self, verb: Token) -> Coding | None:
         """The verb's coding: the verb dictionary's, unless its object noun decides the event."""
+        if verb.pos_ not in TRIGGER_POS:  # what neither dictionary reads: most tokens
+            return None
         coding = self.lexicon.code(verb)
         if self.nouns is None or (coding and coding.rule.startswith("naming:")):  # "called the attack a crime"
             return coding
