@@ -40,6 +40,7 @@ from whodid.cli_options import (
     StatementsOption,
     StoredDbOption,
     VerbsOption,
+    WorkersOption,
 )
 from whodid.options import DEFAULT_MODEL, Options
 
@@ -143,6 +144,7 @@ def run(
     near_threshold: NearOption = 0.8,
     max_bytes: MaxBytesOption = 25_000_000,
     parse_all: ParseAllOption = False,
+    workers: WorkersOption = 1,
 ) -> None:
     """Process every supported input under PATHS into the database (articles already stored are skipped).
 
@@ -165,6 +167,7 @@ def run(
         near_duplicate_threshold=near_threshold,
         max_bytes=max_bytes,
         prefilter=not parse_all,
+        workers=workers,
     )
     res = Resources(options)
     try:
@@ -270,6 +273,7 @@ def extract(
     any_language: AnyLanguageOption = False,
     statements: StatementsOption = True,
     parse_all: ParseAllOption = False,
+    workers: WorkersOption = 1,
 ) -> None:
     """JSONL in, JSONL out: one output line per input line, same order, same ids.
 
@@ -281,7 +285,7 @@ def extract(
     options = _options(
         model, batch_size, max_chars, actors, agents, verbs, only_own_dictionaries, verb_codes_not_cameo, lexicon
     )
-    options = _text_options(options, language, any_language, statements, prefilter=not parse_all)
+    options = _text_options(options, language, any_language, statements, prefilter=not parse_all, workers=workers)
     with _open_in(source) as lines, _open_out(output) as out:
         for record in extract_lines(lines, options, origin=source):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -64,3 +64,9 @@ ParseAllOption = Annotated[
     typer.Option("--parse-all", help="Parse every sentence fully, not only those with a trigger word and an actor."),
 ]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip input files larger than this.")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers", min=1, help="Processes that parse and analyse (each loads the model: about 400 MiB more each)."
+    ),
+]

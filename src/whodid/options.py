@@ -28,6 +28,7 @@ class Options:
     languages: tuple[str, ...] = ("en",)  # languages coded; others are skipped as not_english (empty: no check)
     near_duplicate_threshold: float = 0.8  # word-shingle Jaccard above which a re-post is a duplicate (0: off)
     site_boilerplate_min: int = 3  # a short paragraph seen in this many articles of a site is boilerplate (0: off)
+    workers: int = 1  # processes that parse and analyse (whodid run --workers); 1: all in this process
     prefilter: bool = True  # fully parse only sentences with a trigger word and a possible actor (others: names)
 
     def with_(self, **changes: object) -> Options:

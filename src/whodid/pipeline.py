@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from itertools import islice
 
@@ -127,17 +127,34 @@ def process(
 ) -> Iterator[Outcome]:
     """One Outcome per input document, in input order. With `dedupe`, articles whose content hash is in
     `known` (or seen earlier in this run), or near copies of them, are reported as duplicates and not coded
-    again; without it, every document is coded (what `whodid extract` needs: one full result per input line)."""
+    again; without it, every document is coded (what `whodid extract` needs: one full result per input line).
+    With `Options.workers` above 1, parsing and analysis run in that many worker processes (parallel.py)."""
     if dedupe:
         memory = memory or run_memory(res.options, known)
+    batches = _batches(docs, res.options.batch_size)
+    if res.options.workers > 1:
+        from whodid.parallel import process_in_workers
+
+        yield from process_in_workers(batches, res, memory if dedupe else None)
+        return
+    for batch in batches:
+        staged = stage(batch, res, memory if dedupe else None)
+        outcomes = analyse_articles([a for a in staged if isinstance(a, Article)], res)
+        yield from merge(staged, outcomes, memory if dedupe else None, {})
+
+
+def _batches(docs: Iterable[RawDocument | Skipped], size: int) -> Iterator[list[RawDocument | Skipped]]:
     it = iter(docs)
-    while batch := list(islice(it, max(1, res.options.batch_size))):
-        yield from _process_batch(batch, res, memory if dedupe else None)
+    while batch := list(islice(it, max(1, size))):
+        yield batch
 
 
-def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: RunMemory | None) -> Iterator[Outcome]:
-    """Clean a batch, parse its new articles together (sentence by sentence), analyse them; outcomes in input
-    order."""
+def stage(
+    batch: list[RawDocument | Skipped], res: Resources, memory: RunMemory | None, in_flight: Set[str] = frozenset()
+) -> list[Outcome | Article]:
+    """Clean a batch and sort out its duplicates (of stored articles, of earlier ones in the run, of those in
+    `in_flight` being analysed elsewhere, or near copies): an Outcome for each of those, the Article to analyse
+    for the others, in input order."""
     staged: list[Outcome | Article] = []
     first_copy: dict[str, str] = {}  # article id -> origin of its first copy in this batch
     known = memory.known if memory is not None else None
@@ -150,7 +167,7 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: R
             cleaned = memory.sites.process(cleaned)  # before the hash check: it changes the article id
         if isinstance(cleaned, Skipped):
             staged.append(Outcome(item.doc_id, item.origin, skipped=cleaned))
-        elif known is not None and (cleaned.article_id in known or cleaned.article_id in first_copy):
+        elif known is not None and any(cleaned.article_id in ids for ids in (known, first_copy, in_flight)):
             staged.append(Outcome(item.doc_id, item.origin, duplicate_of=cleaned.article_id))
         elif (
             memory is not None
@@ -161,11 +178,28 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: R
         else:
             first_copy.setdefault(cleaned.article_id, item.origin)
             staged.append(cleaned)
-    articles = [a for a in staged if isinstance(a, Article)]
+    return staged
+
+
+def analyse_articles(articles: list[Article], res: Resources) -> list[Outcome]:
+    """Parse the articles (bodies and headlines together, sentence by sentence) and analyse each: one Outcome
+    per article, in order; an article whose analysis fails becomes a Skipped, the others go on."""
     titles = [headline_for_parsing(a.title or "") for a in articles]
     parsed = parse_articles([a.text for a in articles] + titles, res.nlp, res.event_filter)
-    docs = iter(zip(parsed[: len(articles)], parsed[len(articles) :], strict=True))
-    failed: dict[str, Skipped] = {}
+    pairs = zip(parsed[: len(articles)], parsed[len(articles) :], strict=True)
+    return [
+        _analyse_safely(article, doc, title_doc, res) for article, (doc, title_doc) in zip(articles, pairs, strict=True)
+    ]
+
+
+def merge(
+    staged: list[Outcome | Article], outcomes: Iterable[Outcome], memory: RunMemory | None, failed: dict[str, Skipped]
+) -> Iterator[Outcome]:
+    """The batch's outcomes in input order: the staged ones and, for each Article, its analysis outcome. A copy
+    of an article that failed (recorded in `failed`) is not stored either; a failed article is not remembered,
+    so that a later copy gets its own chance."""
+    results = iter(outcomes)
+    known = memory.known if memory is not None else None
     for item in staged:
         if isinstance(item, Outcome):
             if item.duplicate_of in failed:  # its first copy failed: this copy is not stored either
@@ -176,7 +210,7 @@ def _process_batch(batch: list[RawDocument | Skipped], res: Resources, memory: R
                 )
             yield item
             continue
-        outcome = _analyse_safely(item, *next(docs), res)
+        outcome = next(results)
         if outcome.skipped is not None:
             failed[item.article_id] = outcome.skipped
             if memory is not None and memory.near is not None:
