@@ -557,3 +557,21 @@ def test_a_clash_between_armed_forces_keeps_both_sides():
     events = events_of("Russian troops clashed with Ukrainian forces near Kharkiv.", date="2022-03-03")
     force = {(e["source"]["code"], e["target"]["code"]) for e in events if e["code"].startswith("19")}
     assert ("RUSMIL", "UKRMIL") in force
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russian jets bombed Idlib, a statement from Moscow said.", "Idlib"),
+        ("Idlib was bombed by Russian jets, officials in Ankara said.", "Idlib"),
+        ("Syrian troops shelled Aleppo on Monday.", "Aleppo"),
+    ],
+)
+def test_a_place_struck_by_force_is_where_it_happened(text, place):
+    event = next(e for e in events_of(text) if e["root_code"] in ("18", "19", "20"))
+    assert event["location"]["name"] == place and event["location_rule"] == "sentence"
+
+
+def test_a_place_as_the_object_of_words_is_no_location():
+    event = only(events_of("Moscow criticised Washington on Friday."), "11")
+    assert event["location"] is None or event["location"]["name"] != "Washington"

@@ -3,7 +3,11 @@ inherits) and who is acted upon (objects, prepositional objects, purpose clauses
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
+
+from whodid.records import Place
 
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = frozenset(
@@ -226,3 +230,16 @@ def condition_heads(verb: Token) -> list[Token]:
         if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in a.children)
     ]
     return [s for a in conditions for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def struck_places(verb: Token, places: Sequence[Place]) -> list[Place]:
+    """The towns and regions an act is done to, named as its object ("shelled Aleppo", "captured the town of Tal
+    Rifaat", "defending the city of Deir Ezzor", "Idlib was bombed"): where the event happened. A country as the
+    object is the actor acted upon ("attacked Ukraine"), not a location."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod")]  # the small model
+    # takes some place objects for adverbial nouns ("shelled Aleppo on Monday"); only places count here
+    spans = [(t.idx, t.idx + len(t.text)) for o in objects for t in o.subtree]
+    return [p for p in places if p.feature not in STATES and any(s <= p.start < e for s, e in spans)]
+
+
+STATES = frozenset({"country", "continent"})

@@ -29,6 +29,7 @@ from whodid.arguments import (
     purpose_heads,
     reciprocal,
     reduced_passive,
+    struck_places,
     subject_heads,
 )
 from whodid.dates import event_date
@@ -68,6 +69,7 @@ UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 MAIN_EVENT_MARGIN = 0.1  # side events without both actors, less confident than the best by more, are dropped
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+STRUCK_PLACE_ROOTS = frozenset({"15", "18", "19", "20"})  # force: a place as its object is where it happened
 TRIGGER_POS = frozenset({"VERB", "NOUN"})  # the verb lexicon reads verbs, the noun lexicon verbs and nouns
 NEGATING_NOUNS = frozenset({"inability", "failure", "unwillingness", "reluctance"})  # "X's failure to act"
 PEOPLE_SUFFIXES = ("er", "ist", "ian", "ite", "ee")  # hardliner, loyalist, politician, elite, appointee
@@ -451,6 +453,8 @@ def _event(
     negated = negated and not coding.rule.startswith("refusal:")  # "will not accept" is coded as a refusal
     quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
     places = nominal_places(verb, ctx.places) if coding.rule.startswith("noun:") else []  # "talks in Ankara"
+    if not places and code[:2] in STRUCK_PLACE_ROOTS:  # "shelled Aleppo": where it happened
+        places = struck_places(verb, ctx.places)
     location, location_rule = event_location(places or facts.places, sentence.start, sentence.end, t_start), "sentence"
     if location is None:
         location, location_rule = ctx.fallback_location
