@@ -33,9 +33,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     dateline ("PORT SUDAN — The United Nations ..."), so the dateline is not read as part of the subject; text
     without end punctuation is cut every MAX_SENTENCE_TOKENS tokens (a run-on "sentence" of thousands of words
     would cost the coder time that grows with its square)."""
-    for start in paragraph_starts(doc):
-        doc[start].is_sent_start = True
-    for start in overlong_cuts(doc, _sentence_end_starts(doc)):
+    paragraphs = paragraph_starts(doc)
+    for start in [*paragraphs, *overlong_cuts(len(doc), [*paragraphs, *_sentence_end_starts(doc)])]:
         doc[start].is_sent_start = True
     return doc
 
@@ -43,11 +42,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 MAX_SENTENCE_TOKENS = 250
 
 
-def overlong_cuts(doc: Doc, ends: Sequence[int]) -> list[int]:
-    """Token indexes that cut stretches longer than MAX_SENTENCE_TOKENS between sentence starts (`ends`, plus
-    the paragraph starts) into pieces of at most that length."""
-    starts = sorted({0, *ends, *paragraph_starts(doc), len(doc)})
-    return [i for a, b in pairwise(starts) for i in range(a + MAX_SENTENCE_TOKENS, b, MAX_SENTENCE_TOKENS)]
+def overlong_cuts(length: int, starts: Iterable[int]) -> list[int]:
+    """Token indexes that cut the stretches between sentence `starts` (of a Doc of `length` tokens) that are
+    longer than MAX_SENTENCE_TOKENS into pieces of at most that length."""
+    bounds = sorted({0, *starts, length})
+    return [i for a, b in pairwise(bounds) for i in range(a + MAX_SENTENCE_TOKENS, b, MAX_SENTENCE_TOKENS)]
 
 
 def paragraph_starts(doc: Doc) -> list[int]:
@@ -120,9 +119,9 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 def rough_sentences(doc: Doc) -> list[Span]:
     """Sentences of a Doc by rule (end punctuation, blank lines, datelines), covering every token, so that
     joining them gives the text back; the Doc is not changed. The parser may split them further."""
-    ends = _sentence_end_starts(doc)
-    starts = sorted({0, *ends, *paragraph_starts(doc), *overlong_cuts(doc, ends)})
-    return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True) if b > a]
+    starts = [*_sentence_end_starts(doc), *paragraph_starts(doc)]
+    bounds = sorted({0, *starts, *overlong_cuts(len(doc), starts), len(doc)})
+    return [doc[a:b] for a, b in pairwise(bounds) if b > a]
 
 
 def parse_articles(texts: Sequence[str], nlp: Language, wanted: Callable[[Span], bool] | None = None) -> list[Doc]:
