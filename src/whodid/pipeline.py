@@ -10,7 +10,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from whodid.actor_phrases import named_mentions
-from whodid.actors import find_matches, merge_matches, place_matches
+from whodid.actors import DictMatch, find_matches, merge_matches, place_matches
 from whodid.clean import clean_document
 from whodid.coref import headline_references, resolve_coreferences
 from whodid.events import ArticleContext, code_sentence
@@ -19,7 +19,7 @@ from whodid.nlp import parse_articles, sentences
 from whodid.options import Options
 from whodid.places import article_location, find_places
 from whodid.quotes import find_quotes
-from whodid.records import TITLE_SENTENCE, Article, ArticleResult, Event, RawDocument, Sentence, Skipped
+from whodid.records import TITLE_SENTENCE, Article, ArticleResult, Event, Place, RawDocument, Sentence, Skipped
 from whodid.relevance import without_chatter
 from whodid.resources import Resources
 from whodid.tone import article_tone, with_sentence_tone
@@ -47,7 +47,7 @@ def analyse(article: Article, doc: Doc, res: Resources, title_doc: Doc | None = 
     discarded = discards is not None and discards.story_reason(article.text)  # a sports or entertainment story
     events = [] if discarded else [e for s, span in sents for e in code_sentence(s, span, ctx, res.tools, res.options)]
     headline: list[Sentence] = []
-    if title_doc is not None and not discarded and _codes_title(article, title_doc, res):
+    if title_doc is not None and not discarded and _codes_title(article, title_doc):
         headline = [Sentence(TITLE_SENTENCE, 0, len(title_doc.text), article.title or title_doc.text)]
         events = [*_title_events(article, headline[0], title_doc, (doc, ctx), res), *events]
     mentions = named_mentions(doc, ctx.matches, res.dictionary, article.date)
@@ -62,13 +62,11 @@ def headline_for_parsing(title: str) -> str:
     return title.replace("; ", ". ")
 
 
-def _codes_title(article: Article, title_doc: Doc, res: Resources) -> bool:
-    """A headline is coded unless it is empty, repeated as the text's first line, or discarded (sports, ...)."""
+def _codes_title(article: Article, title_doc: Doc) -> bool:
+    """A headline is coded unless it is empty or repeated as the text's first line (a sports or entertainment
+    headline gives no event: `code_sentence` applies the discard phrases to it as to any sentence)."""
     title = title_doc.text.strip()
-    if not title or article.text.lstrip().startswith(title):
-        return False
-    discards = res.tools.discards
-    return discards is None or not discards.sentence_reason(title)
+    return bool(title) and not article.text.lstrip().startswith(title)
 
 
 def _title_events(
@@ -79,8 +77,7 @@ def _title_events(
     names no place takes the article's own place."""
     body_doc, body_ctx = body
     places = find_places(title_doc, res.gazetteer)
-    found = find_matches(title_doc, res.dictionary)
-    matches = merge_matches(found, place_matches(places, title_doc, found, res.dictionary))
+    matches = _actor_matches(title_doc, places, res)
     people = headline_references(title_doc, matches, (body_doc, body_ctx.matches), res.dictionary, article.date)
     matches = merge_matches(matches, people)
     ctx = ArticleContext(article.article_id, article.date, matches, places, (), body_ctx.fallback_location)
@@ -92,12 +89,18 @@ def article_context(article: Article, doc: Doc, res: Resources) -> tuple[Article
     article's own place), and its sentences."""
     sents = sentences(doc)
     places = find_places(doc, res.gazetteer)
-    found = find_matches(doc, res.dictionary)
-    matches = merge_matches(found, place_matches(places, doc, found, res.dictionary))
+    matches = _actor_matches(doc, places, res)
     matches = merge_matches(matches, resolve_coreferences(doc, matches, res.dictionary, article.date))
     quotes = find_quotes(doc, [span for _, span in sents], matches, res.dictionary, article.date)
     own_place = article_location(places, article.text)  # for events whose sentence names no place
     return ArticleContext(article.article_id, article.date, matches, places, quotes, own_place), sents
+
+
+def _actor_matches(doc: Doc, places: list[Place], res: Resources) -> list[DictMatch]:
+    """The dictionary's actor matches in `doc`, plus the places it names that the dictionary does not know (as
+    actors of their country)."""
+    found = find_matches(doc, res.dictionary)
+    return merge_matches(found, place_matches(places, doc, found, res.dictionary))
 
 
 @dataclass(slots=True)
