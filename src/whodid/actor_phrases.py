@@ -31,6 +31,11 @@ ETHNIC_WORD = "ethnic"  # "ethnic Albanians": a people, wherever they live
 FORMER_UNIONS = frozenset({"SCG", "YUG", "USR", "SUN", "CSK"})
 
 
+def covers(start: str | None, end: str | None, date: str) -> bool:
+    """Whether a spell from `start` to `end` (ISO dates, None: open) includes `date`."""
+    return (start is None or start <= date) and (end is None or date <= end)
+
+
 def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
     """The code valid on `date` (ISO); undated codes are the fallback; without a date, the current role
     (an open-ended one), else the undated default, else the last role known.
@@ -41,7 +46,7 @@ def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
     if not spells:
         return None
     if date:
-        valid = [c for c, lo, hi in dated if (lo is None or lo <= date) and (hi is None or date <= hi)]
+        valid = [c for c, lo, hi in dated if covers(lo, hi, date)]
         if valid:
             return valid[-1]
         if undated:

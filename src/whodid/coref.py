@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from whodid.actor_phrases import code_on, resolve_phrase
+from whodid.actor_phrases import code_on, covers, resolve_phrase
 from whodid.actors import ActorDictionary, DictMatch
 
 # Person titles that, after "the", refer back to a person already named ("the foreign minister").
@@ -253,4 +253,4 @@ def dated_surname(token: Token, dictionary: ActorDictionary, date: str | None) -
 
 
 def _in_role(match: DictMatch, date: str) -> bool:
-    return any(len(code) >= 6 and (lo or hi) and (lo or "") <= date <= (hi or "9999") for code, lo, hi in match.spells)
+    return any(len(code) >= 6 and (lo or hi) and covers(lo, hi, date) for code, lo, hi in match.spells)
