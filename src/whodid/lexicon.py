@@ -422,16 +422,18 @@ def _is_statement(code: str | None) -> bool:
     return bool(code) and code.startswith("01")
 
 
+def package_json(name: str) -> dict:
+    """A JSON data file of the package (gzip-compressed when its name ends in .gz)."""
+    raw = resources.files("whodid").joinpath("data", name).read_bytes()
+    return json.loads(gzip.decompress(raw) if name.endswith(".gz") else raw)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> VerbLexicon:
     """The packaged CAMEO verb dictionary (converted by scripts/build_data.py) with whodid's own corrections
     of verb default codes (data/verb_overrides.json) and its composition table (data/compositions.json)."""
-    data = resources.files("whodid").joinpath("data")
-    with data.joinpath("verbs.json.gz").open("rb") as fh:
-        verbs = json.loads(gzip.decompress(fh.read()))
-    overrides = json.loads(data.joinpath("verb_overrides.json").read_text(encoding="utf-8"))
-    compositions = json.loads(data.joinpath("compositions.json").read_text(encoding="utf-8"))
-    return VerbLexicon(verbs, overrides, compositions)
+    verbs, overrides = package_json("verbs.json.gz"), package_json("verb_overrides.json")
+    return VerbLexicon(verbs, overrides, package_json("compositions.json"))
 
 
 @lru_cache(maxsize=4)
@@ -440,6 +442,4 @@ def load_user_lexicon(verb_file: str) -> VerbLexicon:
     CAMEO.2.0 do not apply to it; its composition table does, since it follows the CAMEO code structure)."""
     from whodid.convert import verb_data
 
-    data = resources.files("whodid").joinpath("data")
-    compositions = json.loads(data.joinpath("compositions.json").read_text(encoding="utf-8"))
-    return VerbLexicon(verb_data(Path(verb_file)), None, compositions)
+    return VerbLexicon(verb_data(Path(verb_file)), None, package_json("compositions.json"))

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from whodid.arguments import TARGET_PREPS
-from whodid.lexicon import Coding
+from whodid.lexicon import Coding, package_json
 from whodid.records import Place
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "punct"})  # "hunger strike", "cease-fire", "martial law"
@@ -228,5 +226,4 @@ def _contiguous_start(noun: Token) -> int:
 @lru_cache(maxsize=1)
 def load_noun_lexicon() -> NounLexicon:
     """The packaged table of event nouns (loaded once per process)."""
-    text = resources.files("whodid").joinpath("data", "event_nouns.json").read_text(encoding="utf-8")
-    return NounLexicon(json.loads(text))
+    return NounLexicon(package_json("event_nouns.json"))

@@ -29,15 +29,13 @@ naming the file, the line and what to fix.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from whodid.lexicon import VerbLexicon, load_lexicon, load_user_lexicon
+from whodid.lexicon import VerbLexicon, load_lexicon, load_user_lexicon, package_json
 from whodid.nominals import NounLexicon, load_noun_lexicon
 from whodid.ontology import load_ontology
 from whodid.prefilter import verb_forms
@@ -278,11 +276,6 @@ def merged_noun_data(data: dict, user: UserLexicon) -> dict:
     return {**data, "nouns": nouns, "verb_nouns": verb_nouns, "figurative": figurative, "light_verbs": light}
 
 
-def _package_json(name: str) -> dict:
-    raw = resources.files("whodid").joinpath("data", name).read_bytes()
-    return json.loads(gzip.decompress(raw) if name.endswith(".gz") else raw)
-
-
 @lru_cache(maxsize=4)
 def load_verb_lexicon(files: tuple[str, ...], cameo: bool = True, verb_file: str | None = None) -> VerbLexicon:
     """The packaged verb lexicon (or the user's PETRARCH-format `verb_file`, taken as it is) with the verbs of
@@ -295,9 +288,9 @@ def load_verb_lexicon(files: tuple[str, ...], cameo: bool = True, verb_file: str
 
         data, overrides = verb_data(Path(verb_file)), None
     else:
-        data, overrides = _package_json("verbs.json.gz"), _package_json("verb_overrides.json")
+        data, overrides = package_json("verbs.json.gz"), package_json("verb_overrides.json")
     data, overrides = merged_verb_data(data, overrides, user)
-    return VerbLexicon(data, overrides, _package_json("compositions.json"))
+    return VerbLexicon(data, overrides, package_json("compositions.json"))
 
 
 @lru_cache(maxsize=4)
@@ -309,8 +302,8 @@ def load_noun_lexicon_with(files: tuple[str, ...], cameo: bool = True, packaged:
     if not packaged:
         if not user.has_nouns:
             return None
-        base = {"light_verbs": _package_json("event_nouns.json").get("light_verbs", [])}
+        base = {"light_verbs": package_json("event_nouns.json").get("light_verbs", [])}
         return NounLexicon(merged_noun_data(base, user))
     if not user.has_nouns:
         return load_noun_lexicon()
-    return NounLexicon(merged_noun_data(_package_json("event_nouns.json"), user))
+    return NounLexicon(merged_noun_data(package_json("event_nouns.json"), user))
