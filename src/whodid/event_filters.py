@@ -62,7 +62,7 @@ def apolitical(
 NONCOMBATANT_SECTORS = frozenset(
     {"CVL", "PPL", "EDU", "HLH", "MED", "REL", "LAB", "AGR", "BUS", "MNC", "REF", "HRI", "NGO", "JRN", "ELI"}
 )
-FORCE_ROOTS = frozenset({"18", "19", "20"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 
 
 def one_sided(coding: Coding, targets: list[ActorMention]) -> bool:

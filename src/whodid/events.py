@@ -33,7 +33,7 @@ from whodid.arguments import (
     subject_heads,
 )
 from whodid.dates import event_date
-from whodid.event_filters import apolitical, characterizes, one_sided, unattributed_passive
+from whodid.event_filters import FORCE_ROOTS, apolitical, characterizes, one_sided, unattributed_passive
 from whodid.lexicon import Coding, VerbLexicon, compose
 from whodid.nominals import NounLexicon, nominal_arguments, nominal_places
 from whodid.ontology import Ontology
@@ -68,7 +68,6 @@ UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 MAIN_EVENT_MARGIN = 0.1  # side events without both actors, less confident than the best by more, are dropped
-FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 STRUCK_PLACE_ROOTS = frozenset({"15", "18", "19", "20"})  # force: a place as its object is where it happened
 TRIGGER_POS = frozenset({"VERB", "NOUN"})  # the verb lexicon reads verbs, the noun lexicon verbs and nouns
 NEGATING_NOUNS = frozenset({"inability", "failure", "unwillingness", "reluctance"})  # "X's failure to act"
