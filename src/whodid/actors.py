@@ -186,11 +186,15 @@ def _named_ok(tokens: Sequence[Token], phrase: tuple[str, ...]) -> bool:
     return True
 
 
+AGENT_STEM_MIN = 5  # agent words this long also match as stems ("minist" -> "ministers")
+
+
 def _agent_form_ok(token: Token, word: str) -> bool:
     """The last word of an agent phrase also matches as a stem ("minist" -> "ministers", "ministry"), when
     the word is a noun ("diplomatic" is not a "diplomat")."""
     lower = token.lower_
-    return token.pos_ in ("NOUN", "PROPN") and len(word) >= 5 and lower.startswith(word) and len(lower) - len(word) <= 4
+    stem = len(word) >= AGENT_STEM_MIN and lower.startswith(word) and len(lower) - len(word) <= 4
+    return token.pos_ in ("NOUN", "PROPN") and stem
 
 
 def _match_end(

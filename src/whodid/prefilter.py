@@ -9,10 +9,10 @@ from collections.abc import Iterable, Mapping
 from spacy.language import Language
 from spacy.tokens import Span
 
+from whodid.actors import AGENT_STEM_MIN
 from whodid.events import CodingTools
 
 PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "who"})
-STEM_MIN = 5  # agent stems ("minist" -> "ministers") are at least this long, as in actors.py
 VOWELS = frozenset("aeiou")
 
 
@@ -87,7 +87,7 @@ class EventFilter:
             return True
         if lower in PRONOUNS or lower in self.agent_words:
             return True
-        return any(lower[:n] in self.agent_words for n in range(STEM_MIN, len(lower)))
+        return any(lower[:n] in self.agent_words for n in range(AGENT_STEM_MIN, len(lower)))
 
 
 def event_filter(tools: CodingTools, nlp: Language) -> EventFilter:
