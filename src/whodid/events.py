@@ -451,7 +451,8 @@ def _event(
     modality, negated = _modality(verb, coding)
     negated = negated and not coding.rule.startswith("refusal:")  # "will not accept" is coded as a refusal
     quoted = any(q.start <= t_start < q.end for q in ctx.quotes)
-    places = nominal_places(verb, ctx.places) if coding.rule.startswith("noun:") else []  # "talks in Ankara"
+    nominal = coding.rule.startswith("noun:")
+    places = nominal_places(verb, ctx.places, tools.nouns) if nominal else []  # "talks in Ankara"
     if not places and code[:2] in STRUCK_PLACE_ROOTS:  # "shelled Aleppo": where it happened
         places = struck_places(verb, ctx.places)
     location, location_rule = event_location(places or facts.places, sentence.start, sentence.end, t_start), "sentence"

@@ -174,15 +174,16 @@ def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
     return doers, objects
 
 
-def nominal_places(trigger: Token, places: Sequence[Place]) -> list[Place]:
+def nominal_places(trigger: Token, places: Sequence[Place], lexicon: NounLexicon | None = None) -> list[Place]:
     """The places inside the phrase of the event noun a trigger stands for (the noun itself, or the object of a
     light verb), outside its doers, parties and topic: "talks between X and Y in Ankara" (not "on Yemen"), "an
-    air attack on troops defending the city of Deir Ezzor", "the army's capture of a district of Aleppo"."""
+    air attack on troops defending the city of Deir Ezzor", "the army's capture of a district of Aleppo".
+    `lexicon` (default: the packaged one) tells which nouns are acts of force, whose place may follow "on"."""
     nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    named = (lexicon or load_noun_lexicon()).nouns
     out = []
     for noun in nouns:
         left_out = {t.i for h in nominal_arguments(noun)[0] for t in h.subtree}
-        named = load_noun_lexicon().nouns
         code = next((named[p] for p in noun_phrases(noun, objects=False) if p in named), "")
         if code[:2] not in FORCE_ROOTS:
             left_out |= {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for t in c.subtree}
