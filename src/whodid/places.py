@@ -1,30 +1,43 @@
-"""Places: find place mentions in a parsed article (resolved by `whodid.place_resolution`), locate events."""
+"""Places: find place mentions in a parsed article (resolved by `whodid.place_resolution`); event places are in
+`whodid.event_places` (re-exported here)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from whodid.event_places import (  # noqa: F401 (re-export)
+    article_location,
+    dateline_place,
+    event_location,
+    locate_event,
+    main_place,
+)
 from whodid.gazetteer import Candidate, GazEntry, Gazetteer, load_gazetteer, name_key, parse_gazetteer  # noqa: F401 (re-export)
 from whodid.nlp import dateline_end, paragraph_starts
-from whodid.place_resolution import REGIONS, TOWN, PlaceMatch, resolve_places
+from whodid.place_resolution import REGIONS, PlaceMatch, resolve_places
+from whodid.place_tokens import (
+    LIST_WORDS,
+    MAX_NAME_TOKENS,
+    capitalised,
+    continues_a_name,
+    entity_parts,
+    is_proper_name,
+    longest_inside,
+    lookup_tokens,
+)
 from whodid.records import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"NORP", "ORG"})  # the small model labels some cities so ("eastern Aleppo": NORP)
 MISLABELLED = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART"})  # a place name the small model took for a name
-LIST_WORDS = frozenset({"and", "or", "&"})
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "through", "across", "around", "throughout", "into", "inside"}
 )
-MAX_NAME_TOKENS = 8
-DATELINE_CHARS = 200  # a dateline place opens the article or its second line, within this many characters
-MAIN_PLACE_MENTIONS = 2  # an article's main place is named at least this often
 EPONYM_NOUNS = frozenset(
     {"virus", "ebolavirus", "disease", "fever", "strain", "syndrome", "flu", "haemorrhagic", "hemorrhagic"}
 )
@@ -34,16 +47,10 @@ PUBLICATION_WORDS = frozenset(
 PLACE_NOUNS = frozenset(
     {"village", "town", "city", "island", "province", "state", "region", "district", "county", "mayor", "governor"}
     | {"villages", "towns", "cities", "islands", "provinces", "states", "regions", "districts", "counties"}
-)  # "Saint Vincent and the Grenadines" is 5 tokens, "Stratford-upon-Avon" 5
-# Capitalised words after a region's name that say what kind of unit it is ("Akita Prefecture", "Nyanza Province").
-UNIT_WORDS = frozenset(
-    {"province", "prefecture", "state", "region", "district", "county", "governorate", "oblast", "department"}
 )
-FEATURE_ORDER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}  # most specific first
 MISLABELLED_REGION = 100_000  # a region this populous may be named by an entity labelled PERSON ("Gauteng")
 MIN_ALTERNATE_CHARS = 5  # a shorter alternate name (an old name, a code) counts only inside a place entity
 CURRENCY_SIGNS = frozenset({"$", "A$", "C$", "NZ$", "HK$"})
-MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
@@ -90,9 +97,9 @@ def _across_hyphen(doc: Doc, match: PlaceMatch, gaz: Gazetteer) -> PlaceMatch:
     if span is None or span.end + 1 >= len(doc) or span[-1].whitespace_:
         return match
     hyphen, nxt = doc[span.end], doc[span.end + 1]
-    if hyphen.text != "-" or hyphen.whitespace_ or not _capitalised(nxt):
+    if hyphen.text != "-" or hyphen.whitespace_ or not capitalised(nxt):
         return match
-    longer = _lookup(doc, span.start, span.end + 2, gaz, alternates=False, common_ok=False)
+    longer = lookup_tokens(doc, span.start, span.end + 2, gaz, alternates=False, common_ok=False)
     return longer._replace(vetted=match.vetted) if longer else match
 
 
@@ -102,38 +109,43 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: froz
             common_ok = ent.label_ == "GPE"
             yield from filter(
                 None,
-                (_longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True) for part in _parts(ent)),
+                (
+                    longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True)
+                    for part in entity_parts(ent)
+                ),
             )
             continue
         in_context = ent.label_ in (NAME_LABELS | MISLABELLED) and (_after_place_word(ent) or _listed_with_places(ent))
         if in_context:  # "officials in Dogubayazit", "Mali, Niger, and Senegal", "at Pandi, Bulacan": towns too
-            for part in _parts(ent):
+            for part in entity_parts(ent):
                 alternates = len(part.text) >= MIN_ALTERNATE_CHARS  # not "Tor", an old name of Sloviansk
-                match = _lookup(doc, part.start, part.end, gaz, alternates=alternates, common_ok=False, towns=True)
-                if match and _is_proper_name(doc, match):
+                match = lookup_tokens(
+                    doc, part.start, part.end, gaz, alternates=alternates, common_ok=False, towns=True
+                )
+                if match and is_proper_name(doc, match):
                     yield match._replace(vetted=True)
             continue
         owner = _possessive_country(ent, gaz) if ent.label_ in (NAME_LABELS | MISLABELLED) else None
         if owner:  # "Kenya's overcrowded Dadaab camps": a town of that country, small ones too
-            match = _lookup(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
+            match = lookup_tokens(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
             inside = tuple(c for c in match.candidates if c.entry.country == owner) if match else ()
-            if inside and _is_proper_name(doc, match):
+            if inside and is_proper_name(doc, match):
                 yield match._replace(candidates=inside, vetted=True)
                 continue
         if ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
-            areas = (_area_name(part, gaz) for part in _parts(ent))
+            areas = (_area_name(part, gaz) for part in entity_parts(ent))
             yield from (m for m in areas if m and m.key not in people)  # not "Jordan" after "Michael Jordan"
             continue
         elif ent.label_ in NAME_LABELS:
-            parts = (_longest_inside(part, gaz, alternates=False, common_ok=False) for part in _parts(ent))
-            found = [m for m in parts if m and _is_proper_name(doc, m)]
+            parts = (longest_inside(part, gaz, alternates=False, common_ok=False) for part in entity_parts(ent))
+            found = [m for m in parts if m and is_proper_name(doc, m)]
             if found:
                 yield from found
                 continue
             match = _leading_place(ent, gaz)
         else:
             continue
-        if match and _is_proper_name(doc, match):
+        if match and is_proper_name(doc, match):
             yield match
 
 
@@ -178,8 +190,8 @@ def _area_name(part: Span, gaz: Gazetteer) -> PlaceMatch | None:
     """A whole entity (part) that is the own name of a country, continent or sizeable region (see `_is_area`),
     written as a proper noun: the small model often takes these for people ("Chad", "Gauteng", "Jefferson
     Parish"). All the name's candidates stay: "Aleppo" is still the city rather than its governorate."""
-    match = _lookup(part.doc, part.start, part.end, gaz, alternates=False, common_ok=False)
-    if match is None or not _is_proper_name(part.doc, match):
+    match = lookup_tokens(part.doc, part.start, part.end, gaz, alternates=False, common_ok=False)
+    if match is None or not is_proper_name(part.doc, match):
         return None
     several_words = " " in part.text  # "Jefferson Parish", not "Devon"
     return (
@@ -236,30 +248,14 @@ def _region_before_state_word(text: str, match: PlaceMatch) -> PlaceMatch:
     return match
 
 
-def _parts(ent: Span) -> list[Span]:
-    """An entity cut at free-standing punctuation, slashes and "and"/"or" ("Central Africa - Nigeria", "Texas,
-    US", "Zaire/Congo"); "Guinea-Bissau" stays whole."""
-    doc, parts, first = ent.doc, [], ent.start
-    for token in ent:
-        free = token.is_punct and (token.whitespace_ or (token.i > 0 and doc[token.i - 1].whitespace_))
-        free = free or token.text == "/"
-        if free or token.lower_ in LIST_WORDS:
-            if first < token.i:
-                parts.append(doc[first : token.i])
-            first = token.i + 1
-    if first < ent.end:
-        parts.append(doc[first : ent.end])
-    return parts
-
-
 def _leading_place(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
     """A country's or city's own name opening an organisation's name ("the U.S. Centers for Disease Control",
     "Seoul City Hall"): the place that the name is built on."""
     doc = ent.doc
     first = ent.start + (ent[0].lower_ == "the")
     for end in range(min(ent.end - 1, first + MAX_NAME_TOKENS), first, -1):
-        if _capitalised(doc[end]) and _capitalised(doc[end - 1]):
-            match = _lookup(doc, first, end, gaz, alternates=False, common_ok=False)
+        if capitalised(doc[end]) and capitalised(doc[end - 1]):
+            match = lookup_tokens(doc, first, end, gaz, alternates=False, common_ok=False)
             if match and any(c.entry.feature in ("country", "city", *REGIONS) for c in match.candidates):
                 return match
     return None
@@ -298,37 +294,13 @@ def _listed_with_places(ent: Span) -> bool:
     return False
 
 
-def _longest_inside(
-    ent: Span, gaz: Gazetteer, *, alternates: bool, common_ok: bool, towns: bool = False
-) -> PlaceMatch | None:
-    """The longest gazetteer name in an entity whose other tokens are only modifiers ("eastern Aleppo") or a
-    unit word right after it ("Akita Prefecture": then its regions only, if it names any)."""
-    doc = ent.doc
-    for length in range(min(len(ent), MAX_NAME_TOKENS), 0, -1):
-        for first in range(ent.start, ent.end - length + 1):
-            last = first + length - 1
-            if not (_capitalised(doc[first]) and _capitalised(doc[last])):
-                continue
-            rest = [t for t in ent if not first <= t.i <= last]
-            unit = last + 1 < ent.end and doc[last + 1].lower_ in UNIT_WORDS
-            if not all(_is_modifier(t) or (unit and t.i == last + 1) for t in rest):
-                continue
-            match = _lookup(doc, first, last + 1, gaz, alternates=alternates, common_ok=common_ok, towns=towns)
-            if match and unit:  # "Akita Prefecture": the region, not its city
-                regions = tuple(c for c in match.candidates if c.entry.feature in REGIONS)
-                match = match._replace(candidates=regions) if regions else match
-            if match:
-                return match
-    return None
-
-
 def _free_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[PlaceMatch]:
     """Gazetteer names in capitalised token runs outside every spaCy entity (longest match first)."""
     in_entity = {t.i for ent in ents for t in ent}
     i = 0
     while i < len(doc):
         match = None
-        if i not in in_entity and _capitalised(doc[i]):
+        if i not in in_entity and capitalised(doc[i]):
             match = _free_match_at(doc, i, gaz, in_entity)
         if match:
             yield match
@@ -343,153 +315,23 @@ def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> Pla
         tokens = doc[i:end]
         if any(t.i in in_entity or (t.i > i and t.is_sent_start) for t in tokens):
             continue
-        if not _capitalised(doc[end - 1]):
+        if not capitalised(doc[end - 1]):
             continue
-        match = _lookup(doc, i, end, gaz, alternates=False, common_ok=False)
+        match = lookup_tokens(doc, i, end, gaz, alternates=False, common_ok=False)
         if match is None:
             continue
         exact = gaz.is_alias(tokens.text)
         if exact and i > 0 and doc[i - 1].text in CURRENCY_SIGNS:  # "$US 1.5 billion"
             continue
-        if not exact and not all(t.pos_ in ("PROPN", "") for t in tokens if _capitalised(t)):  # "": not parsed
+        if not exact and not all(t.pos_ in ("PROPN", "") for t in tokens if capitalised(t)):  # "": not parsed
             continue
-        if not exact and not _is_proper_name(doc, match):
+        if not exact and not is_proper_name(doc, match):
             continue
         country = any(c.entry.feature == "country" for c in match.candidates)
-        if (not country and _continues_a_name(doc, i - 1, skip_sentence_start=True)) or (
-            not exact and _continues_a_name(doc, end)
+        if (not country and continues_a_name(doc, i - 1, skip_sentence_start=True)) or (
+            not exact and continues_a_name(doc, end)
         ):
             continue  # an abbreviation may open a longer name ("the NSW Primary Industries Minister"), a country
             # end one ("SOS Children's Villages Sudan")
         return match
     return None
-
-
-def _lookup(
-    doc: Doc, first: int, end: int, gaz: Gazetteer, *, alternates: bool, common_ok: bool, towns: bool = False
-) -> PlaceMatch | None:
-    """The candidates of tokens [first, end): alternate names only if `alternates`, towns of under 15,000 people
-    only if `towns` (inside a place entity), common words only if `common_ok`."""
-    span = doc[first:end]  # (Doc.text would join the whole document on every call)
-    start_char, end_char, surface = span.start_char, span.end_char, span.text
-    candidates = gaz.lookup(surface)
-    if not alternates or not towns:
-        candidates = tuple(
-            c
-            for c in candidates
-            if (alternates or c.primary) and (towns or c.entry.feature != "city" or c.entry.population >= TOWN)
-        )
-    if not candidates or (not common_ok and not gaz.is_alias(surface) and gaz.is_common(surface)):
-        return None
-    return PlaceMatch(start_char, end_char, name_key(surface), candidates)
-
-
-def _capitalised(token: Token) -> bool:
-    """Capitalised, or capitalised after an elision ("d'Ivoire")."""
-    text = token.text
-    return text[:1].isupper() or (text[1:2] in ("'", "\u2019") and text[2:3].isupper())
-
-
-def _is_modifier(token: Token) -> bool:
-    """Tokens an entity may carry around a place name: lowercase words, punctuation, a direction word
-    ("Eastern Aleppo", "North-Western Sydney") or a sentence-initial "The"; never another capitalised word
-    ("Latin America")."""
-    if not _capitalised(token) or token.lower_ in MODIFIERS:
-        return True
-    return token.is_sent_start and token.lower_ == "the"
-
-
-def _is_proper_name(doc: Doc, match: PlaceMatch) -> bool:
-    """Not a demonym or adjective: "Russian", "Syrian" are tagged JJ, a city name NNP."""
-    last = doc.char_span(match.start, match.end, alignment_mode="expand")[-1]
-    return last.tag_ != "JJ"
-
-
-def _continues_a_name(doc: Doc, i: int, *, skip_sentence_start: bool = False) -> bool:
-    """Whether token i is a capitalised proper noun, so that a match next to it is part of a longer name."""
-    if not 0 <= i < len(doc):
-        return False
-    token = doc[i]
-    if skip_sentence_start and token.is_sent_start:
-        return False
-    return _capitalised(token) and token.pos_ == "PROPN"
-
-
-def event_location(places: Sequence[Place], sent_start: int, sent_end: int, trigger_start: int) -> Place | None:
-    """The place of an event: among the places inside the sentence [sent_start, sent_end), the most specific
-    (city, then lower region, first-level region, country, continent), and of those the nearest to the trigger;
-    None if none."""
-    inside = [p for p in places if p.start >= sent_start and p.end <= sent_end]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: (FEATURE_ORDER.get(p.feature, len(FEATURE_ORDER)), _distance(p, trigger_start)))
-
-
-def _distance(place: Place, offset: int) -> int:
-    if place.start <= offset < place.end:
-        return 0
-    return place.start - offset if place.start > offset else offset - place.end + 1
-
-
-def locate_event(
-    places: Sequence[Place],
-    sent_start: int,
-    sent_end: int,
-    trigger_start: int,
-    article_places: Sequence[Place] = (),
-    text: str | None = None,
-) -> tuple[Place | None, str | None]:
-    """Where an event happened, and the rule that said so:
-
-    - "sentence": among `places` (the sentence's places named as locations) inside [sent_start, sent_end),
-      the most specific and, of those, the nearest to the trigger (see `event_location`);
-    - "dateline": else the place that opens the article ("GENEVA (Reuters) -", "Aleppo, Dec 3 -"), given `text`;
-    - "article": else the article's main place: its most often named city or region when one is named twice or
-      more, else its most often named country when named twice or more (continents never);
-    - (None, None) when none of these exists."""
-    place = event_location(places, sent_start, sent_end, trigger_start)
-    return (place, "sentence") if place is not None else article_location(article_places, text)
-
-
-def article_location(places: Sequence[Place], text: str | None) -> tuple[Place | None, str | None]:
-    """The article's own place, for events with none of their own: its dateline's, else its main place."""
-    if text is not None and (place := dateline_place(places, text)) is not None:
-        return place, "dateline"
-    if (place := main_place(places)) is not None:
-        return place, "article"
-    return None, None
-
-
-_DATELINE_END = re.compile(r"\s*(?:\(|,|\s[-\u2013\u2014]|:|[-\u2013\u2014]\s)")
-
-
-def dateline_place(places: Sequence[Place], text: str) -> Place | None:
-    """The place of a dateline: the first place, alone at the start of the article or of its second line
-    (after a headline), followed by a comma, a bracket or a dash."""
-    if not places:
-        return None
-    first = min(places, key=lambda p: p.start)
-    line_start = text.rfind("\n", 0, first.start) + 1
-    if first.start > DATELINE_CHARS or text[line_start : first.start].strip():
-        return None
-    return first if _DATELINE_END.match(text, first.end) else None
-
-
-def main_place(places: Sequence[Place]) -> Place | None:
-    """The place an article names most often: a city or region named twice or more, else a country named twice
-    or more (its first mention); None otherwise."""
-    for features in (("city", *REGIONS), ("country",)):
-        counts = Counter(_place_key(p) for p in places if p.feature in features)
-        if counts:
-            key, count = max(counts.items(), key=lambda kv: (kv[1], -_first_start(places, kv[0])))
-            if count >= MAIN_PLACE_MENTIONS:
-                return next(p for p in places if _place_key(p) == key)
-    return None
-
-
-def _place_key(place: Place) -> tuple[str, str | None]:
-    return place.name, place.country
-
-
-def _first_start(places: Sequence[Place], key: tuple[str, str | None]) -> int:
-    return min(p.start for p in places if _place_key(p) == key)
