@@ -7,7 +7,9 @@ GeoNames towns with region names). Oceans, seas, islands, regions: scripts/geo_f
 Run `.venv/bin/python scripts/build_gazetteer.py` (two minutes; output committed). It holds GeoNames cities of
 1,000 people or more (under 15,000 without alternate names), countries, continents, ISO 3166-2 subdivisions
 ("admin1", lower "admin2", also keyed by GeoNames' own names), regions split into parts named by direction
-("Darfur"), US counties ("admin2") and the features of geo_features.json. Points come from scripts/geo_points.py:
+("Darfur"), US counties ("admin2"), the features of geo_features.json, former and statistical regions made of
+current parts (scripts/region_groups.json: Kenya's provinces, Norway's counties before 2020, "West Midlands") and
+ISO 3166-3 former country names (pycountry: "Dahomey", "Upper Volta"). Points come from scripts/geo_points.py:
 a country's is its mainland's centroid, else its reference point (`country_points`), else one from its towns; a
 large first-level region's is the middle of its land (`region_areas`: the country's outline cut into cells, each
 given to the region of its nearest town), a smaller one's is derived from its GeoNames places of 500 people or
@@ -41,6 +43,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
 from geo_points import COUNTRY_CELL, REGION_CELL, central_point, country_points, region_areas
+from region_groups import former_country_names, group_rows, region_parts
 from whodid.gazetteer import DATA_FILE, name_key
 from whodid.options import DEFAULT_MODEL
 
@@ -228,7 +231,7 @@ def subdivision_rows(
     taken: set[str],
     areas: tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[dict]], States],
     region_points: dict[tuple[str, str], tuple[float, float]],
-) -> tuple[list[str], set[str]]:
+) -> tuple[list[str], set[str], dict[str, tuple[float, float] | None], dict[str, int]]:
     """One row per ISO 3166-2 subdivision (pycountry): first-level ones as "admin1", lower ones as "admin2".
 
     GeoNames numbers regions its own way, so a subdivision is tied to a GeoNames admin1 code through the code
@@ -239,7 +242,8 @@ def subdivision_rows(
     of the towns with its admin1 code, and its population theirs; a lower one takes its namesake town's point,
     else its parent's (a coarse point), and its parent's admin1 code. Regions tied to nothing keep no point and no
     admin1 code. Regions split into parts named by direction follow (see `split_region_rows`; `taken`: name keys of
-    other entries)."""
+    other entries). Returns the rows, their keys that are common words, and the regions' points and populations by
+    ISO 3166-2 code."""
     by_country: dict[str, list[dict]] = {}
     for c in towns.values():
         by_country.setdefault(c["countrycode"], []).append(c)
@@ -284,7 +288,7 @@ def subdivision_rows(
                 iso3[sub.country_code], admin1, population, False, keys, [], ADMIN1_ALIASES.get(sub.code, []))
         )  # fmt: skip
     taken = taken | {name_key(n) for names, _, _ in found.values() for n in names}
-    return lines + split_region_rows(subs, points, iso3, populations, taken), common_own
+    return lines + split_region_rows(subs, points, iso3, populations, taken), common_own, points, populations
 
 
 def direction_key(name: str) -> str:
@@ -365,6 +369,30 @@ def with_geonames_regions(
             fields[10] = "|".join(k for k in fields[10].split("|") if k not in keys)
             lines[i] = "\t".join(fields)
     return common_keys
+
+
+def _region_keys(lines: list[str], iso2: dict[str, str]) -> dict[str, set[str]]:
+    """ISO2 -> the own keys of the country's regions (admin1, admin2) in `lines`."""
+    keys: dict[str, set[str]] = {}
+    for line in lines:
+        fields = line.split("\t")
+        if fields[1] in ("admin1", "admin2") and fields[5] in iso2:
+            keys.setdefault(iso2[fields[5]], set()).update(fields[9].split("|"))
+    return keys
+
+
+def _own_keys(lines: list[str]) -> set[str]:
+    return {key for line in lines for key in line.split("\t")[9].split("|")}
+
+
+def add_country_keys(lines: list[str], names: dict[str, list[str]], iso2: dict[str, str]) -> None:
+    """Adds `names` (ISO2 -> names) to the own keys of those countries' rows in `lines`, in place."""
+    for i, line in enumerate(lines):
+        fields = line.split("\t")
+        if fields[1] == "country" and iso2.get(fields[5]) in names:
+            extra = [name_key(n) for n in names[iso2[fields[5]]]]
+            fields[9] = "|".join(dict.fromkeys([*fields[9].split("|"), *extra]))
+            lines[i] = "\t".join(fields)
 
 
 def us_county_rows(counties: dict[tuple[str, str], list[dict]]) -> list[str]:
@@ -450,11 +478,16 @@ def build(common: set[str]) -> tuple[list[str], set[str]]:
     town_keys = {name_key(t["name"]) for t in towns.values()}
     areas = named_areas(towns)
     region_points = region_areas(towns)
-    sub_lines, common_regions = subdivision_rows(
+    sub_lines, common_regions, sub_points, sub_populations = subdivision_rows(
         towns, iso3, common, us_ids, region_keys | town_keys, areas, region_points
     )
     common_regions |= with_geonames_regions(sub_lines, areas[2], iso3, common, region_keys, region_points)
     lines += sub_lines + us_county_rows(areas[1])
+    iso2 = {v: k for k, v in iso3.items()}
+    taken_by_country = _region_keys(lines, iso2)
+    parts = region_parts(lines, iso2, sub_points, sub_populations, areas[1], direction_key, towns)
+    lines += group_rows(row, iso3, parts, taken_by_country)
+    add_country_keys(lines, former_country_names(_own_keys(lines)), iso2)
     common_own: set[str] = set(common_regions)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         own = name_key(c["name"])

@@ -182,3 +182,25 @@ def test_french_direction_words_in_region_names_also_in_english(gaz):
 
 def test_letters_without_a_decomposition_are_folded():
     assert name_key("Doğubayazıt") == "dogubayazit" and name_key("Østfold") == "ostfold" and name_key("Łódź") == "lodz"
+
+
+def test_former_and_statistical_regions_lie_among_their_parts(gaz):
+    """region_groups.json: Kenya's provinces before 2013, Norway's counties before 2020, England's regions."""
+    nyanza = _entry(gaz, "Nyanza Province", "admin1")
+    kisumu = _entry(gaz, "Kisumu", "city")
+    assert nyanza.country == "KEN" and distance_km(nyanza.lat, nyanza.lon, kisumu.lat, kisumu.lon) < 100
+    rift = _entry(gaz, "Rift Valley", "admin1")
+    assert rift.country == "KEN" and -2.5 < rift.lat < 3.5 and 34.5 < rift.lon < 37.5
+    hedmark = _entry(gaz, "Hedmark", "admin1")
+    hamar = _entry(gaz, "Hamar", "city")
+    assert hedmark.country == "NOR" and distance_km(hedmark.lat, hedmark.lon, hamar.lat, hamar.lon) < 150
+    midlands = _entry(gaz, "West Midlands", "admin1")
+    assert midlands.country == "GBR" and 51.8 < midlands.lat < 53.3 and -3.2 < midlands.lon < -1.2
+    assert {c.entry.country for c in gaz.lookup("Western Province")} >= {"KEN", "LKA"}  # the current ones stay
+
+
+def test_former_country_names_from_iso_3166_3(gaz):
+    assert [c.entry.country for c in gaz.lookup("Dahomey") if c.entry.feature == "country"] == ["BEN"]
+    assert [c.entry.country for c in gaz.lookup("Upper Volta") if c.entry.feature == "country"] == ["BFA"]
+    assert [c.entry.country for c in gaz.lookup("Zaire") if c.entry.feature == "country"] == ["COD"]
+    assert not [c for c in gaz.lookup("Wake Island") if c.entry.feature == "country"]  # one of scattered islands
