@@ -7,7 +7,7 @@ import spacy
 
 from whodid.benchmark import sample_texts
 from whodid.options import DEFAULT_MODEL
-from whodid.tagging import FastAttributes, UnsupportedRule, use_fast_attributes
+from whodid.tagging import FastAttributes, UnsupportedRule, use_fast_attributes, use_fast_lemmas
 
 TRICKY = (
     "We ain't gonna go. Y'all gotta let's c'mon. There is a man. I gave it to you, but he left. "
@@ -46,3 +46,17 @@ def test_a_rule_it_cannot_apply_is_refused():
     with pytest.raises(UnsupportedRule):
         FastAttributes(ruler)
     assert not use_fast_attributes(nlp) and "attribute_ruler" in nlp.pipe_names
+
+
+def test_fast_lemmas_give_the_lemmatizer_s_own_lemmas():
+    original = spacy.load(DEFAULT_MODEL)
+    fast = spacy.load(DEFAULT_MODEL)
+    assert use_fast_attributes(fast) and use_fast_lemmas(fast)
+    assert "whodid_lemmas" in fast.pipe_names and "lemmatizer" not in fast.pipe_names
+    texts = [text for _, text in sample_texts()] + [TRICKY, "The Lemmas were struck; geese went."]
+    for a, b in zip(original.pipe(texts), fast.pipe(texts), strict=True):
+        assert annotations(a) == annotations(b)
+
+
+def test_fast_lemmas_refuse_a_pipeline_without_a_lemmatizer():
+    assert not use_fast_lemmas(spacy.blank("en"))

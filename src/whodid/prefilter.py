@@ -33,7 +33,7 @@ def verb_forms(lemma: str) -> set[str]:
 def irregular_forms(nlp: Language) -> dict[str, set[str]]:
     """Lemma -> irregular forms, from the spaCy lemmatizer's exception table (went -> go, struck -> strike)."""
     out: dict[str, set[str]] = {}
-    if "lemmatizer" not in nlp.pipe_names:
+    if "lemmatizer" not in nlp.component_names:  # disabled when whodid applies its lemmas (tagging.py)
         return out
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_exc"):

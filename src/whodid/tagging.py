@@ -1,6 +1,7 @@
-"""Fast attribute rules: the same rules as the spaCy pipeline's own `attribute_ruler` (coarse part of speech and
-morphology from the fine tag, plus word-specific exceptions), applied by index lookups on each token instead of a
-general pattern matcher. The output is the same token for token; it only saves the matcher's time."""
+"""Fast attribute rules and lemmas: the same rules as the spaCy pipeline's own `attribute_ruler` (coarse part of
+speech and morphology from the fine tag, plus word-specific exceptions), applied by index lookups on each token
+instead of a general pattern matcher, and the lemmatizer's own lemmas, worked out once per distinct token. Both
+write a Doc's tokens all at once. The output is the same token for token; only time is saved."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
 
 KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 COLUMNS = (TAG, LOWER, DEP, IS_SPACE)
@@ -59,31 +59,73 @@ class FastAttributes:
                 else:
                     self.pairs_by_key.setdefault(key, []).append(rule)
         self._cache: dict[tuple[int, ...], list[Rule]] = {}
+        self._merged: dict[tuple[int, ...], dict[int, int]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        rows = [tuple(int(v) for v in row) for row in doc.to_array(list(COLUMNS))]
-        lowers = [t.lower_ for t in doc]
-        hits: list[tuple[int, int, Rule]] = []
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        rows = [tuple(row) for row in doc.to_array(list(COLUMNS)).tolist()]
+        lowers = _Lowers(rows, strings)
+        hits: dict[int, list[tuple[int, int, dict]]] = {}  # token -> (order, start, attrs) of each rule that hits it
         for i, row in enumerate(rows):
-            hits.extend((rule.order, i, rule) for rule in self._singles_for(row, lowers[i]))
             pairs = [*self.pairs_by_key.get((TAG, row[0]), ()), *self.pairs_by_key.get((LOWER, row[1]), ())]
-            hits.extend((rule.order, i, rule) for rule in (*pairs, *self.pairs) if _matches(rule, i, rows, lowers))
-        hits.sort(key=lambda hit: (hit[0], hit[1]))
-        for _, start, rule in hits:
-            set_token_attrs(doc[start + rule.index], rule.attrs)
+            for rule in (*pairs, *self.pairs):
+                if _matches(rule, i, rows, lowers):
+                    hits.setdefault(i + rule.index, []).append((rule.order, i, rule.attrs))
+        merged = [self._singles_for(row, lowers, i) for i, row in enumerate(rows)]
+        for i, extra in hits.items():  # rare: a two-token rule; apply all of the token's rules in the ruler's order
+            own = [(rule.order, i, rule.attrs) for rule in self._rules_for(rows[i], lowers, i)]
+            merged[i] = {k: v for _, _, attrs in sorted([*own, *extra], key=lambda h: h[:2]) for k, v in attrs.items()}
+        _write(doc, merged)
         return doc
 
-    def _singles_for(self, row: tuple[int, ...], lower: str) -> list[Rule]:
+    def _rules_for(self, row: tuple[int, ...], lowers: _Lowers, i: int) -> list[Rule]:
         found = self._cache.get(row)
         if found is None:
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
-            found = [r for r in self.singles if all(check(row, lower) for check in r.checks[0])]
+                self._merged.clear()
+            found = [r for r in self.singles if all(check(row, lowers[i]) for check in r.checks[0])]
             self._cache[row] = found
         return found
 
+    def _singles_for(self, row: tuple[int, ...], lowers: _Lowers, i: int) -> dict[int, int]:
+        """What the one-token rules set on a token of this row, later rules overriding earlier ones."""
+        merged = self._merged.get(row)
+        if merged is None:
+            merged = {k: v for rule in self._rules_for(row, lowers, i) for k, v in rule.attrs.items()}
+            self._merged[row] = merged
+        return merged
 
-def _matches(rule: Rule, start: int, rows: Sequence[tuple[int, ...]], lowers: Sequence[str]) -> bool:
+
+class _Lowers:
+    """Tokens' lower-case strings, looked up only when a rule's regular expression needs one."""
+
+    def __init__(self, rows: Sequence[tuple[int, ...]], strings) -> None:
+        self.rows = rows
+        self.strings = strings
+
+    def __getitem__(self, i: int) -> str:
+        return self.strings[self.rows[i][1]]
+
+
+def _write(doc: Doc, merged: Sequence[dict[int, int]]) -> None:
+    """Set the attributes the rules chose, all tokens at once; tokens no rule hits keep their values."""
+    columns = sorted({attr for attrs in merged for attr in attrs})
+    if not columns:
+        return
+    table = doc.to_array(columns)
+    if table.ndim == 1:
+        table = table.reshape(-1, 1)
+    position = {attr: k for k, attr in enumerate(columns)}
+    for i, attrs in enumerate(merged):
+        for attr, value in attrs.items():
+            table[i, position[attr]] = value
+    doc.from_array(columns, table)
+
+
+def _matches(rule: Rule, start: int, rows: Sequence[tuple[int, ...]], lowers: _Lowers) -> bool:
     if start + len(rule.checks) > len(rows):
         return False
     return all(check(rows[start + k], lowers[start + k]) for k, checks in enumerate(rule.checks) for check in checks)
@@ -140,8 +182,52 @@ def use_fast_attributes(nlp: Language) -> bool:
     return True
 
 
+LEMMA_MODES = frozenset({"rule", "lookup"})  # a lemma that depends only on the word, its part of speech and morphology
+LEMMA_COLUMNS = [ORTH, POS, MORPH, LEMMA]
+
+
+class FastLemmas:
+    """The pipeline lemmatizer's own lemmas, worked out once per (word, part of speech, morphology) and written to
+    all tokens of a Doc at once; tokens that already have a lemma keep it, as with the lemmatizer itself."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self._cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        table = doc.to_array(LEMMA_COLUMNS)
+        lemmas = table[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
+            if lemma == 0 or self.lemmatizer.overwrite:
+                lemmas[i] = self._lemma(doc, i, (orth, pos, morph))
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+    def _lemma(self, doc: Doc, i: int, key: tuple[int, int, int]) -> int:
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            found = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            self._cache[key] = found
+        return found
+
+
+def use_fast_lemmas(nlp: Language) -> bool:
+    """Swap the pipeline's lemmatizer for FastLemmas over it (False: nothing changed, when there is none or its
+    lemmas depend on more than the word, its part of speech and morphology)."""
+    if "lemmatizer" not in nlp.pipe_names or getattr(nlp.get_pipe("lemmatizer"), "mode", None) not in LEMMA_MODES:
+        return False
+    nlp.add_pipe("whodid_lemmas", after="lemmatizer", config={})
+    nlp.get_pipe("whodid_lemmas").apply = FastLemmas(nlp.get_pipe("lemmatizer"))  # type: ignore[attr-defined]
+    nlp.disable_pipe("lemmatizer")
+    return True
+
+
 class _Slot:
-    """The pipeline component: calls the FastAttributes set on it (none: leaves the Doc alone)."""
+    """A pipeline component: calls the FastAttributes or FastLemmas set on it (none: leaves the Doc alone)."""
 
     def __init__(self) -> None:
         self.apply: Callable[[Doc], Doc] | None = None
@@ -152,4 +238,9 @@ class _Slot:
 
 @Language.factory("whodid_attributes")
 def _make_slot(nlp: Language, name: str) -> _Slot:
+    return _Slot()
+
+
+@Language.factory("whodid_lemmas")
+def _make_lemma_slot(nlp: Language, name: str) -> _Slot:
     return _Slot()
