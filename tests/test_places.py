@@ -451,3 +451,21 @@ def test_the_news_agency_in_a_dateline_is_no_place(places_in):
 def test_a_town_after_a_preposition_of_movement_is_a_place_whatever_its_label(places_in):
     places = places_in("Thousands of people marched through Lyon on Saturday.")
     assert [(p.text, p.country) for p in places] == [("Lyon", "FRA")]
+
+
+def test_a_name_listed_next_to_a_place_found_so_far_is_a_place(places_in):
+    # "Cornwall" (NORP) is found by its own name; "Devon" (PERSON) stands in a list with it.
+    places = by_text(places_in("Police said Devon and Cornwall police were alerted."))
+    assert places["Devon"].country == "GBR" and places["Cornwall"].country == "GBR"
+
+
+def test_common_word_or_adjective_names_count_inside_a_list_of_places(places_in):
+    places = by_text(places_in("Storms damaged roofs in Orange, Parkes, Berry and Dubbo overnight."))
+    assert places["Berry"].country == "AUS"  # "berry" is also a verb
+    places = by_text(places_in("Pigs in Pampanga and Bulacan farms were infected."))
+    assert places["Bulacan"].country == "PHL"  # tagged JJ
+
+
+def test_a_person_entity_that_names_a_sizeable_county_is_no_person(places_in):
+    places = by_text(places_in("Jefferson Parish officials ordered an evacuation on Monday."))
+    assert (places["Jefferson Parish"].feature, places["Jefferson Parish"].admin1) == ("admin2", "LA")

@@ -51,6 +51,7 @@ PLACE_NOUNS = frozenset(
 MISLABELLED_REGION = 100_000  # a region this populous may be named by an entity labelled PERSON ("Gauteng")
 MIN_ALTERNATE_CHARS = 5  # a shorter alternate name (an old name, a code) counts only inside a place entity
 CURRENCY_SIGNS = frozenset({"$", "A$", "C$", "NZ$", "HK$"})
+LIST_ROUNDS = 4  # a list of places is followed this many names away from a known place
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
@@ -72,7 +73,7 @@ def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
     """The place names of `doc` with their candidate entries, by start offset (see `find_places`)."""
     ents = doc.ents  # built anew from the tokens on each access: read once
     people = _person_words(ents, gazetteer)
-    matches = [*_entity_matches(doc, ents, gazetteer, people), *_free_matches(doc, ents, gazetteer)]
+    matches = [*_listed_entity_matches(doc, ents, gazetteer, people), *_free_matches(doc, ents, gazetteer)]
     datelines = _datelines(doc)
     matches += _dateline_matches(doc, gazetteer, datelines)
     agencies = [(doc[a].idx, doc[b - 1].idx) for start, end in datelines for a, b in _bracketed(doc, start, end)]
@@ -103,7 +104,24 @@ def _across_hyphen(doc: Doc, match: PlaceMatch, gaz: Gazetteer) -> PlaceMatch:
     return longer._replace(vetted=match.vetted) if longer else match
 
 
-def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str]) -> Iterator[PlaceMatch]:
+def _listed_entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str]) -> list[PlaceMatch]:
+    """The entity matches (see `_entity_matches`), found again while a name listed next to a place found so far
+    becomes one ("Suba, Migori, Homa Bay, Rongo, Kisumu": each a place once its neighbour is)."""
+    placed = frozenset(t.i for ent in ents if ent.label_ in PLACE_LABELS for t in ent)
+    matches: list[PlaceMatch] = []
+    for _ in range(LIST_ROUNDS):
+        matches = list(_entity_matches(doc, ents, gaz, people, placed))
+        spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in matches)
+        grown = placed | {t.i for span in spans if span is not None for t in span}
+        if grown == placed:
+            break
+        placed = grown
+    return matches
+
+
+def _entity_matches(
+    doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str], placed: frozenset[int]
+) -> Iterator[PlaceMatch]:
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             common_ok = ent.label_ == "GPE"
@@ -115,16 +133,10 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: froz
                 ),
             )
             continue
-        in_context = ent.label_ in (NAME_LABELS | MISLABELLED) and (_after_place_word(ent) or _listed_with_places(ent))
-        if in_context:  # "officials in Dogubayazit", "Mali, Niger, and Senegal", "at Pandi, Bulacan": towns too
-            for part in entity_parts(ent):
-                alternates = len(part.text) >= MIN_ALTERNATE_CHARS  # not "Tor", an old name of Sloviansk
-                match = lookup_tokens(
-                    doc, part.start, part.end, gaz, alternates=alternates, common_ok=False, towns=True
-                )
-                if match and is_proper_name(doc, match):
-                    yield match._replace(vetted=True)
-            continue
+        listed = ent.label_ in (NAME_LABELS | MISLABELLED) and _listed_with_places(ent, placed)
+        if ent.label_ in (NAME_LABELS | MISLABELLED) and (listed or _after_place_word(ent)):
+            yield from _in_context(ent, gaz, listed)  # "officials in Dogubayazit", "Mali, Niger, and Senegal"
+            continue  # not "Michigan" of "at Michigan State University"
         owner = _possessive_country(ent, gaz) if ent.label_ in (NAME_LABELS | MISLABELLED) else None
         if owner:  # "Kenya's overcrowded Dadaab camps": a town of that country, small ones too
             match = lookup_tokens(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
@@ -147,6 +159,19 @@ def _entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: froz
             continue
         if match and is_proper_name(doc, match):
             yield match
+
+
+def _in_context(ent: Span, gaz: Gazetteer, listed: bool) -> Iterator[PlaceMatch]:
+    """The parts of an entity that context shows to be places ("at Pandi, Bulacan"), small towns too; in a list of
+    places also names that are common words or tagged as adjectives ("Parkes, Berry and Wyong", "Nueva Ecija
+    and Bulacan farms"), unless the list opens the sentence."""
+    doc = ent.doc
+    loose = listed and not ent[0].is_sent_start
+    for part in entity_parts(ent):
+        alternates = len(part.text) >= MIN_ALTERNATE_CHARS  # not "Tor", an old name of Sloviansk
+        match = lookup_tokens(doc, part.start, part.end, gaz, alternates=alternates, common_ok=loose, towns=True)
+        if match and (is_proper_name(doc, match) or (loose and any(c.primary for c in match.candidates))):
+            yield match._replace(vetted=True)
 
 
 def _datelines(doc: Doc) -> list[tuple[int, int]]:
@@ -210,12 +235,12 @@ def _is_area(entry: GazEntry, several_words: bool) -> bool:
 
 def _person_words(ents: Sequence[Span], gaz: Gazetteer) -> frozenset[str]:
     """Name keys the document uses for people more often than for places: PERSON entities, whole and their last
-    words ("John Kerry" ... "Kerry"), against the words of GPE, LOC and FAC entities. A one-word PERSON entity
-    that `_area_name` takes for a country or region ("Gauteng") does not count."""
+    words ("John Kerry" ... "Kerry"), against the words of GPE, LOC and FAC entities. A PERSON entity that
+    `_area_name` takes for a country or region ("Gauteng", "Jefferson Parish") does not count."""
     people: Counter[str] = Counter()
     places: Counter[str] = Counter()
     for ent in ents:
-        if ent.label_ == "PERSON" and (" " in ent.text or _area_name(ent, gaz) is None):
+        if ent.label_ == "PERSON" and _area_name(ent, gaz) is None:
             people.update({name_key(ent.text), name_key(ent[-1].text)})
         elif ent.label_ in PLACE_LABELS:
             places.update({name_key(ent.text), *(name_key(t.text) for t in ent)})
@@ -282,14 +307,15 @@ def _after_place_word(ent: Span) -> bool:
     return i >= 0 and doc[i].lower_ in PLACE_PREPOSITIONS
 
 
-def _listed_with_places(ent: Span) -> bool:
-    """Whether the entity stands in a list next to a place entity ("Mali, Niger, and Senegal")."""
+def _listed_with_places(ent: Span, placed: frozenset[int]) -> bool:
+    """Whether the entity stands in a list next to a place (`placed`: token indices of place entities and of the
+    places found so far): "Mali, Niger, and Senegal"."""
     doc = ent.doc
     for step, i in ((-1, ent.start - 1), (1, ent.end)):
         skipped = 0
         while 0 <= i < len(doc) and doc[i].lower_ in {",", *LIST_WORDS} and skipped < 2:
             i, skipped = i + step, skipped + 1
-        if skipped and 0 <= i < len(doc) and doc[i].ent_type_ in PLACE_LABELS:
+        if skipped and i in placed:
             return True
     return False
 
