@@ -469,3 +469,23 @@ def test_common_word_or_adjective_names_count_inside_a_list_of_places(places_in)
 def test_a_person_entity_that_names_a_sizeable_county_is_no_person(places_in):
     places = by_text(places_in("Jefferson Parish officials ordered an evacuation on Monday."))
     assert (places["Jefferson Parish"].feature, places["Jefferson Parish"].admin1) == ("admin2", "LA")
+
+
+def test_a_name_followed_by_the_area_that_holds_it_is_a_town_there(places_in):
+    places = by_text(places_in("The horses were moved to Warwick in Queensland last week."))
+    assert places["Warwick"].country == "AUS"  # PERSON to spaCy; not Warwick, England
+    places = by_text(places_in("Senator Kerry in Massachusetts said nothing."))
+    assert "Kerry" not in places  # no town Kerry in Massachusetts
+
+
+def test_a_name_before_a_facility_noun_or_a_mayor_is_a_place(places_in):
+    places = by_text(places_in("Samples were sent to the Pirbright laboratory for testing."))
+    assert places["Pirbright"].country == "GBR"
+    assert by_text(places_in("Officials said Stroud Mayor John Smith would resign."))["Stroud"].feature == "city"
+
+
+def test_a_country_ending_an_organisation_or_opening_an_event_is_a_place(places_in):
+    assert by_text(places_in("The fund was set up by ABC Australia and others."))["Australia"].country == "AUS"
+    assert by_text(places_in("He served during the Vietnam war as a medic."))["Vietnam"].country == "VNM"
+    places = by_text(places_in("It is unclear what the Peanut Corporation of America will do."))
+    assert "America" not in places  # a one-word alias of a country, not its name

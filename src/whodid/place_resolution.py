@@ -45,7 +45,7 @@ def _paired(text: str, matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
             continue
         if max(first.candidates, key=_Ranker(first.candidates)).entry.feature in ("country", "continent"):
             continue
-        pairs = [(a, b) for a in first.candidates for b in second.candidates if _holds(b.entry, a.entry)]
+        pairs = [(a, b) for a in first.candidates for b in second.candidates if holds(b.entry, a.entry)]
         if pairs:
             out[i] = first._replace(candidates=tuple(dict.fromkeys(a for a, _ in pairs)))
             out[i + 1] = second._replace(candidates=tuple(dict.fromkeys(b for _, b in pairs)))
@@ -59,12 +59,15 @@ def _in_a_list(text: str, matches: Sequence[PlaceMatch], i: int) -> bool:
     return before or after
 
 
-def _holds(area: GazEntry, place: GazEntry) -> bool:
-    """Whether `area` (a country or first-level region) holds `place` (a town, a lower region or a region)."""
+def holds(area: GazEntry, place: GazEntry) -> bool:
+    """Whether `area` (a country, first-level region or a lower one) holds `place` (a town, a lower region or a
+    region); a lower region, as coarsely as the gazetteer knows it: any town of its first-level region."""
     if area.feature == "country":
         return place.feature not in ("country", "continent") and place.country == area.country
     if area.feature == "admin1" and area.admin1:
         return place.feature in ("city", "admin2") and (place.country, place.admin1) == (area.country, area.admin1)
+    if area.feature == "admin2" and area.admin1:
+        return place.feature == "city" and (place.country, place.admin1) == (area.country, area.admin1)
     return False
 
 

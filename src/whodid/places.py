@@ -16,6 +16,7 @@ from whodid.event_places import (  # noqa: F401 (re-export)
 )
 from whodid.gazetteer import Candidate, GazEntry, Gazetteer, load_gazetteer, name_key, parse_gazetteer  # noqa: F401 (re-export)
 from whodid.nlp import dateline_end, paragraph_starts
+from whodid.place_context import before_facility_noun, held_by_next, leading_country, trailing_country
 from whodid.place_resolution import REGIONS, PlaceMatch, resolve_places
 from whodid.place_tokens import (
     LIST_WORDS,
@@ -125,18 +126,24 @@ def _entity_matches(
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             common_ok = ent.label_ == "GPE"
-            yield from filter(
-                None,
-                (
-                    longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True)
-                    for part in entity_parts(ent)
-                ),
-            )
+            for part in entity_parts(ent):  # else a country ending it: "SOS Children's Villages Sudan"
+                match = longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True)
+                if match := match or trailing_country(part, gaz):
+                    yield match
             continue
         listed = ent.label_ in (NAME_LABELS | MISLABELLED) and _listed_with_places(ent, placed)
         if ent.label_ in (NAME_LABELS | MISLABELLED) and (listed or _after_place_word(ent)):
-            yield from _in_context(ent, gaz, listed)  # "officials in Dogubayazit", "Mali, Niger, and Senegal"
+            found = list(_in_context(ent, gaz, listed))  # "officials in Dogubayazit", "Mali, Niger, and Senegal"
+            yield from found or filter(None, [held_by_next(ent, gaz) or before_facility_noun(ent, gaz)])
             continue  # not "Michigan" of "at Michigan State University"
+        if ent.label_ in (NAME_LABELS | MISLABELLED):  # "Warwick in Queensland", "the Pirbright laboratory"
+            match = held_by_next(ent, gaz) or before_facility_noun(ent, gaz)
+            if match:
+                yield match
+                continue
+        if ent.label_ == "EVENT" and (match := leading_country(ent, gaz)):  # "the Vietnam war"
+            yield match
+            continue
         owner = _possessive_country(ent, gaz) if ent.label_ in (NAME_LABELS | MISLABELLED) else None
         if owner:  # "Kenya's overcrowded Dadaab camps": a town of that country, small ones too
             match = lookup_tokens(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
@@ -149,12 +156,13 @@ def _entity_matches(
             yield from (m for m in areas if m and m.key not in people)  # not "Jordan" after "Michael Jordan"
             continue
         elif ent.label_ in NAME_LABELS:
-            parts = (longest_inside(part, gaz, alternates=False, common_ok=False) for part in entity_parts(ent))
+            parts_ = entity_parts(ent)
+            parts = (longest_inside(part, gaz, alternates=False, common_ok=False) for part in parts_)
             found = [m for m in parts if m and is_proper_name(doc, m)]
             if found:
                 yield from found
                 continue
-            match = _leading_place(ent, gaz)
+            match = _leading_place(ent, gaz) or next(filter(None, (trailing_country(p, gaz) for p in parts_)), None)
         else:
             continue
         if match and is_proper_name(doc, match):

@@ -1,0 +1,104 @@
+"""Place names that the words around or inside an entity reveal, whatever spaCy labelled it: a town followed by the
+region that holds it ("Warwick in Queensland"), a name before a facility noun ("the Pirbright laboratory"), a
+country's name ending an organisation's ("ABC Australia") or opening an event's ("the Vietnam war")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from whodid.gazetteer import Candidate, Gazetteer, name_key
+from whodid.place_resolution import PlaceMatch, holds
+from whodid.place_tokens import capitalised, is_proper_name, lookup_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+MAX_HOLDER_TOKENS = 4  # "Davao del Sur", "Scott County"
+AREA_FEATURES = frozenset({"country", "admin1", "admin2"})
+# Nouns after a name that make it a place's: "the Pirbright laboratory", "Desaguadero hospital", "Mabini Vice-Mayor".
+FACILITY_NOUNS = frozenset(
+    {"hospital", "laboratory", "lab", "airport", "racecourse", "prison", "market", "camp", "harbour", "harbor"}
+    | {"mayor", "vice-mayor", "governor", "council", "councillor", "police", "municipality", "township"}
+)
+OWN_NAME_FEATURES = frozenset({"country", "continent"})
+
+
+def held_by_next(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
+    """The entity as a town of the area named right after it ("Warwick in Queensland", "Austin, in Scott County",
+    "Sukoharjo, Central Java"): only its candidates that the area holds; None if none is."""
+    doc, i = ent.doc, ent.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "in":
+        i += 1
+    if i == ent.end or i >= len(doc) or not capitalised(doc[i]):
+        return None
+    match = lookup_tokens(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
+    if match is None or not is_proper_name(doc, match):
+        return None
+    for end in range(min(len(doc), i + MAX_HOLDER_TOKENS), i, -1):
+        if not capitalised(doc[end - 1]):
+            continue
+        area = lookup_tokens(doc, i, end, gaz, alternates=False, common_ok=False)
+        areas = [c.entry for c in area.candidates if c.entry.feature in AREA_FEATURES] if area else []
+        inside = tuple(c for c in match.candidates if any(holds(a, c.entry) for a in areas))
+        if inside:
+            return match._replace(candidates=inside, vetted=True)
+    return None
+
+
+def before_facility_noun(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
+    """The entity, or all of it but a last facility noun, when that noun follows a place's name ("the Pirbright
+    laboratory", "Desaguadero hospital", "Randwick Racecourse", "Mabini Vice-Mayor"); small towns too, and names
+    spaCy took for people's (the noun shows they are not)."""
+    doc = ent.doc
+    end = ent.end
+    if len(ent) > 1 and ent[-1].lower_ in FACILITY_NOUNS:
+        end -= 1
+    elif not (ent.end < len(doc) and _facility_noun_at(ent, ent.end)):
+        return None
+    match = lookup_tokens(doc, ent.start, end, gaz, alternates=False, common_ok=False, towns=True)
+    return match._replace(vetted=True) if match and is_proper_name(doc, match) else None
+
+
+def _facility_noun_at(ent: Span, i: int) -> bool:
+    """Whether a facility noun starts at token i ("laboratory", "Vice-Mayor" as three tokens)."""
+    doc = ent.doc
+    if doc[i].lower_ in FACILITY_NOUNS:
+        return True
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and f"{doc[i].lower_}-{doc[i + 2].lower_}" in FACILITY_NOUNS
+
+
+def trailing_country(part: Span, gaz: Gazetteer) -> PlaceMatch | None:
+    """A country's or continent's name (see `_own_name`) that ends a longer name ("SOS Children's Villages Sudan", "ABC
+    Australia", "the Ministry of Health of the People's Republic of China", "Sub-Saharan Africa")."""
+    doc = part.doc
+    for first in range(part.start + 1, part.end):
+        if not capitalised(doc[first]):
+            continue
+        match = lookup_tokens(doc, first, part.end, gaz, alternates=False, common_ok=False)
+        own = tuple(c for c in match.candidates if _own_name(c, match.key)) if match else ()
+        if own and is_proper_name(doc, match):
+            return match._replace(candidates=own)
+    return None
+
+
+def _own_name(candidate: Candidate, key: str) -> bool:
+    """A continent's or ocean's name ("Asia-Pacific"), or a country's: its own, or one of several words ("People's
+    Republic of China"); not a one-word alias ("America": "the Peanut Corporation of America")."""
+    entry = candidate.entry
+    if not candidate.primary or entry.feature not in OWN_NAME_FEATURES:
+        return False
+    return entry.feature == "continent" or " " in key or name_key(entry.name) == key
+
+
+def leading_country(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
+    """A country's own name that opens an event's ("the Vietnam war", "the Iraq War")."""
+    doc = ent.doc
+    first = ent.start + (ent[0].lower_ == "the")
+    for end in range(ent.end - 1, first, -1):
+        match = lookup_tokens(doc, first, end, gaz, alternates=False, common_ok=False)
+        own = tuple(c for c in match.candidates if c.primary and c.entry.feature == "country") if match else ()
+        if own and capitalised(doc[end - 1]):
+            return match._replace(candidates=own)
+    return None
