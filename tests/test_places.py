@@ -489,3 +489,9 @@ def test_a_country_ending_an_organisation_or_opening_an_event_is_a_place(places_
     assert by_text(places_in("He served during the Vietnam war as a medic."))["Vietnam"].country == "VNM"
     places = by_text(places_in("It is unclear what the Peanut Corporation of America will do."))
     assert "America" not in places  # a one-word alias of a country, not its name
+
+
+def test_a_capitalised_direction_word_keeps_only_sizeable_places_named_by_their_own_name(places_in):
+    places = by_text(places_in("Horses were held at the quarantine station at Eastern Creek and Centennial Park."))
+    assert "Creek" not in places  # not a village "Creek" (Cayman Islands) nor an old name of Baytown, Texas
+    assert by_text(places_in("Shelling hit Eastern Aleppo again."))["Aleppo"].country == "SYR"

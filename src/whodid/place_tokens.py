@@ -39,7 +39,8 @@ def longest_inside(
     ent: Span, gaz: Gazetteer, *, alternates: bool, common_ok: bool, towns: bool = False
 ) -> PlaceMatch | None:
     """The longest gazetteer name in an entity whose other tokens are only modifiers ("eastern Aleppo") or a
-    unit word right after it ("Akita Prefecture": then its regions only, if it names any)."""
+    unit word right after it ("Akita Prefecture": then its regions only, if it names any). After a capitalised
+    direction word ("Eastern Aleppo"), only areas and towns of TOWN people or more, by their own names."""
     doc = ent.doc
     for length in range(min(len(ent), MAX_NAME_TOKENS), 0, -1):
         for first in range(ent.start, ent.end - length + 1):
@@ -51,12 +52,21 @@ def longest_inside(
             if not all(is_modifier(t) or (unit and t.i == last + 1) for t in rest):
                 continue
             match = lookup_tokens(doc, first, last + 1, gaz, alternates=alternates, common_ok=common_ok, towns=towns)
+            if match and any(capitalised(t) and t.lower_ in MODIFIERS for t in rest):
+                match = _sizeable(match)  # "Eastern Creek" is no part of a village Creek
             if match and unit:  # "Akita Prefecture": the region, not its city
                 regions = tuple(c for c in match.candidates if c.entry.feature in REGIONS)
                 match = match._replace(candidates=regions) if regions else match
             if match:
                 return match
     return None
+
+
+def _sizeable(match: PlaceMatch) -> PlaceMatch | None:
+    """The match with only the areas and towns of TOWN people or more that it names by their own name; None if
+    none is left."""
+    big = tuple(c for c in match.candidates if c.primary and (c.entry.feature != "city" or c.entry.population >= TOWN))
+    return match._replace(candidates=big) if big else None
 
 
 def lookup_tokens(
