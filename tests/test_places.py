@@ -495,3 +495,16 @@ def test_a_capitalised_direction_word_keeps_only_sizeable_places_named_by_their_
     places = by_text(places_in("Horses were held at the quarantine station at Eastern Creek and Centennial Park."))
     assert "Creek" not in places  # not a village "Creek" (Cayman Islands) nor an old name of Baytown, Texas
     assert by_text(places_in("Shelling hit Eastern Aleppo again."))["Aleppo"].country == "SYR"
+
+
+def test_a_name_run_after_a_place_preposition_takes_in_a_person_entity_that_ends_it(nlp, places_in):
+    doc = nlp("Teppan Grill in Mission Viejo closed.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Teppan Grill", "Viejo"]  # the model's cut
+    assert by_text(places_in("Teppan Grill in Mission Viejo closed."))["Mission Viejo"].admin1 == "CA"
+
+
+def test_any_capitalised_word_before_a_place_noun_may_be_a_place(nlp, places_in):
+    doc = nlp("Jining city alone has 300 cases.")
+    assert doc[0].pos_ == "VERB" and "Jining" not in {e.text for e in doc.ents}
+    assert by_text(places_in("Jining city alone has 300 cases."))["Jining"].country == "CHN"
+    assert "Reading" not in by_text(places_in("Reading town centre was closed."))  # a common word still is not

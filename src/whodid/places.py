@@ -331,11 +331,15 @@ def _listed_with_places(ent: Span, placed: frozenset[int]) -> bool:
 def _free_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[PlaceMatch]:
     """Gazetteer names in capitalised token runs outside every spaCy entity (longest match first)."""
     in_entity = {t.i for ent in ents for t in ent}
+    # After a preposition of place, a run may take in a name-labelled entity that ends it ("in Mission Viejo").
+    ends = {t.i: ent.end for ent in ents if ent.label_ in NAME_LABELS | MISLABELLED for t in ent}
     i = 0
     while i < len(doc):
         match = None
         if i not in in_entity and capitalised(doc[i]):
-            match = _free_match_at(doc, i, gaz, in_entity)
+            after_place_word = i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS
+            taken = {k: end for k, end in ends.items() if k > i} if after_place_word else {}
+            match = _free_match_at(doc, i, gaz, in_entity, taken)
         if match:
             yield match
             i = doc.char_span(match.start, match.end, alignment_mode="expand").end
@@ -343,11 +347,14 @@ def _free_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[Pl
             i += 1
 
 
-def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> PlaceMatch | None:
-    """The longest own name of a place starting at token i: proper nouns, not part of a longer name."""
+def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int], taken: dict[int, int]) -> PlaceMatch | None:
+    """The longest own name of a place starting at token i: proper nouns (any capitalised word before a place noun:
+    "Heze city"), not part of a longer name; tokens of an entity only if `taken` (token -> the entity's end) holds
+    them and the entity ends inside the name."""
     for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
         tokens = doc[i:end]
-        if any(t.i in in_entity or (t.i > i and t.is_sent_start) for t in tokens):
+        inside = (t.i not in in_entity or taken.get(t.i, len(doc) + 1) <= end for t in tokens)
+        if not all(inside) or any(t.i > i and t.is_sent_start for t in tokens):
             continue
         if not capitalised(doc[end - 1]):
             continue
@@ -357,7 +364,8 @@ def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int]) -> Pla
         exact = gaz.is_alias(tokens.text)
         if exact and i > 0 and doc[i - 1].text in CURRENCY_SIGNS:  # "$US 1.5 billion"
             continue
-        if not exact and not all(t.pos_ in ("PROPN", "") for t in tokens if capitalised(t)):  # "": not parsed
+        proper = all(t.pos_ in ("PROPN", "") for t in tokens if capitalised(t))  # "": not parsed
+        if not exact and not proper and not (end < len(doc) and doc[end].text in PLACE_NOUNS):
             continue
         if not exact and not is_proper_name(doc, match):
             continue
