@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 COLUMNS = (TAG, LOWER, DEP, IS_SPACE)
 
-Check = Callable[[tuple[int, int, int, int], str], bool]  # (tag, lower, dep, is_space hashes), the lower string
+Check = Callable[[tuple[int, int, int, int], "_Lowers", int], bool]  # (tag, lower, dep, is_space hashes), lowers, index
 
 
 class UnsupportedRule(ValueError):
@@ -41,7 +41,7 @@ CACHE_LIMIT = 200_000  # distinct (tag, word, dependency, space) combinations re
 class FastAttributes:
     """Applies an AttributeRuler's rules. The one-token rules that hold for a token depend only on its tag, lower-
     case form, dependency and space flag, so they are worked out once per combination; rules of two tokens are
-    indexed by their first token's exact tag or form when they name one, the rest are tried on every token."""
+    indexed by their first token's exact tag, form or dependency when they name one, the rest tried on every token."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
         strings = ruler.vocab.strings
@@ -69,7 +69,8 @@ class FastAttributes:
         lowers = _Lowers(rows, strings)
         hits: dict[int, list[tuple[int, int, dict]]] = {}  # token -> (order, start, attrs) of each rule that hits it
         for i, row in enumerate(rows):
-            pairs = [*self.pairs_by_key.get((TAG, row[0]), ()), *self.pairs_by_key.get((LOWER, row[1]), ())]
+            by_key = self.pairs_by_key
+            pairs = [*by_key.get((TAG, row[0]), ()), *by_key.get((LOWER, row[1]), ()), *by_key.get((DEP, row[2]), ())]
             for rule in (*pairs, *self.pairs):
                 if _matches(rule, i, rows, lowers):
                     hits.setdefault(i + rule.index, []).append((rule.order, i, rule.attrs))
@@ -86,7 +87,7 @@ class FastAttributes:
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
                 self._merged.clear()
-            found = [r for r in self.singles if all(check(row, lowers[i]) for check in r.checks[0])]
+            found = [r for r in self.singles if all(check(row, lowers, i) for check in r.checks[0])]
             self._cache[row] = found
         return found
 
@@ -128,11 +129,11 @@ def _write(doc: Doc, merged: Sequence[dict[int, int]]) -> None:
 def _matches(rule: Rule, start: int, rows: Sequence[tuple[int, ...]], lowers: _Lowers) -> bool:
     if start + len(rule.checks) > len(rows):
         return False
-    return all(check(rows[start + k], lowers[start + k]) for k, checks in enumerate(rule.checks) for check in checks)
+    return all(check(rows[start + k], lowers, start + k) for k, checks in enumerate(rule.checks) for check in checks)
 
 
 def _index_key(token_pattern: dict, strings) -> tuple[int, int] | None:
-    for name, attr in (("TAG", TAG), ("LOWER", LOWER)):
+    for name, attr in (("TAG", TAG), ("LOWER", LOWER), ("DEP", DEP)):
         value = token_pattern.get(name)
         if isinstance(value, str):
             return attr, strings[value]
@@ -149,22 +150,36 @@ def _check(name: str, value: Any, strings) -> Check:
     column = COLUMNS.index(KEYS[name])
     if name == "IS_SPACE":
         wanted = int(bool(value))
-        return lambda row, lower: row[column] == wanted
+        return lambda row, lowers, i: row[column] == wanted
     if isinstance(value, str):
         target = strings[value]
-        return lambda row, lower: row[column] == target
+        return lambda row, lowers, i: row[column] == target
     if isinstance(value, dict) and len(value) == 1:
         ((op, arg),) = value.items()
         if op == "IN":
             targets = frozenset(strings[v] for v in arg)
-            return lambda row, lower: row[column] in targets
+            return lambda row, lowers, i: row[column] in targets
         if op == "NOT_IN":
             targets = frozenset(strings[v] for v in arg)
-            return lambda row, lower: row[column] not in targets
+            return lambda row, lowers, i: row[column] not in targets
         if op == "REGEX" and name == "LOWER":
-            pattern = re.compile(arg)
-            return lambda row, lower: pattern.search(lower) is not None
+            return _regex_check(re.compile(arg))
     raise UnsupportedRule(f"{name}: {value!r}")
+
+
+def _regex_check(pattern: re.Pattern) -> Check:
+    """A check of the lower-case form against `pattern`, remembered per form."""
+    seen: dict[int, bool] = {}
+
+    def check(row: tuple[int, ...], lowers: _Lowers, i: int) -> bool:
+        found = seen.get(row[1])
+        if found is None:
+            if len(seen) >= CACHE_LIMIT:
+                seen.clear()
+            found = seen[row[1]] = pattern.search(lowers[i]) is not None
+        return found
+
+    return check
 
 
 def use_fast_attributes(nlp: Language) -> bool:
