@@ -508,3 +508,11 @@ def test_any_capitalised_word_before_a_place_noun_may_be_a_place(nlp, places_in)
     assert doc[0].pos_ == "VERB" and "Jining" not in {e.text for e in doc.ents}
     assert by_text(places_in("Jining city alone has 300 cases."))["Jining"].country == "CHN"
     assert "Reading" not in by_text(places_in("Reading town centre was closed."))  # a common word still is not
+
+
+def test_a_us_state_postal_code_after_a_town_places_it_in_that_state(places_in):
+    places = places_in("A plant in Springfield, MO closed. Residents of Paris, TX were told to boil water.")
+    assert [(p.text, p.feature, p.admin1) for p in places] == [
+        ("Springfield", "city", "MO"), ("MO", "admin1", "MO"), ("Paris", "city", "TX"), ("TX", "admin1", "TX")
+    ]  # fmt: skip
+    assert [p.text for p in places_in("It is OK, IN the end.")] == []  # codes alone are words

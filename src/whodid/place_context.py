@@ -4,6 +4,8 @@ country's name ending an organisation's ("ABC Australia") or opening an event's 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from whodid.gazetteer import Candidate, Gazetteer, name_key
@@ -21,6 +23,19 @@ FACILITY_NOUNS = frozenset(
     | {"mayor", "vice-mayor", "governor", "council", "councillor", "police", "municipality", "township"}
 )
 OWN_NAME_FEATURES = frozenset({"country", "continent"})
+# US postal codes of the states, as local news writes them after a town ("Springfield, IL"); GeoNames' admin1 codes.
+US_STATE_CODES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky",
+    "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}  # fmt: skip
+_STATE_CODE = re.compile(r", ([A-Z]{2})(?![\w.])")
 
 
 def held_by_next(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
@@ -102,3 +117,25 @@ def leading_country(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
         if own and capitalised(doc[end - 1]):
             return match._replace(candidates=own)
     return None
+
+
+def with_state_codes(text: str, matches: Sequence[PlaceMatch], gaz: Gazetteer) -> list[PlaceMatch]:
+    """ "Springfield, IL", "Austin, TX": a US state's postal code after a place name keeps only the name's towns and
+    counties in that state, and is itself a mention of the state (only there: "IN", "OK" alone are words)."""
+    out: list[PlaceMatch] = []
+    for match in matches:
+        out.append(match)
+        code = _STATE_CODE.match(text, match.end)
+        if code is None or code.group(1) not in US_STATE_CODES:
+            continue
+        state_code = code.group(1)
+        inside = tuple(
+            c for c in match.candidates if c.entry.country == "USA" and c.entry.admin1 == state_code
+            and c.entry.feature in ("city", "admin2")
+        )  # fmt: skip
+        name = US_STATE_CODES[state_code]
+        state = tuple(c for c in gaz.lookup(name) if c.entry.feature == "admin1" and c.entry.country == "USA")
+        if inside and state:
+            out[-1] = match._replace(candidates=inside, vetted=True)
+            out.append(PlaceMatch(code.start(1), code.end(1), name_key(name), state, vetted=True))
+    return out

@@ -16,7 +16,13 @@ from whodid.event_places import (  # noqa: F401 (re-export)
 )
 from whodid.gazetteer import Candidate, GazEntry, Gazetteer, load_gazetteer, name_key, parse_gazetteer  # noqa: F401 (re-export)
 from whodid.nlp import dateline_end, paragraph_starts
-from whodid.place_context import before_facility_noun, held_by_next, leading_country, trailing_country
+from whodid.place_context import (
+    before_facility_noun,
+    held_by_next,
+    leading_country,
+    trailing_country,
+    with_state_codes,
+)
 from whodid.place_resolution import REGIONS, PlaceMatch, resolve_places
 from whodid.place_tokens import (
     LIST_WORDS,
@@ -86,7 +92,7 @@ def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
     for match in matches:  # an entity cut short ("Guinea" of "Guinea-Bissau") may now hold a free match
         if not kept or match.start >= kept[-1].end:
             kept.append(match)
-    return kept
+    return with_state_codes(text, kept, gazetteer)
 
 
 def _order(match: PlaceMatch) -> tuple[int, int]:
