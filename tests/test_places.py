@@ -516,3 +516,9 @@ def test_a_us_state_postal_code_after_a_town_places_it_in_that_state(places_in):
         ("Springfield", "city", "MO"), ("MO", "admin1", "MO"), ("Paris", "city", "TX"), ("TX", "admin1", "TX")
     ]  # fmt: skip
     assert [p.text for p in places_in("It is OK, IN the end.")] == []  # codes alone are words
+
+
+def test_a_place_entity_of_a_common_word_counts_in_a_list_of_places(places_in):
+    places = by_text(places_in("In Kenya, cases rose in the provinces of Coast, Rift Valley, Nyanza and Western."))
+    assert places["Coast"].name == "Coast Province" and places["Coast"].country == "KEN"  # LOC; "coast" is a verb
+    assert places["Western"].name == "Western Province" and places["Western"].country == "KEN"

@@ -80,7 +80,8 @@ def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
     """The place names of `doc` with their candidate entries, by start offset (see `find_places`)."""
     ents = doc.ents  # built anew from the tokens on each access: read once
     people = _person_words(ents, gazetteer)
-    matches = [*_listed_entity_matches(doc, ents, gazetteer, people), *_free_matches(doc, ents, gazetteer)]
+    free = list(_free_matches(doc, ents, gazetteer))
+    matches = [*_listed_entity_matches(doc, ents, gazetteer, people, free), *free]
     datelines = _datelines(doc)
     matches += _dateline_matches(doc, gazetteer, datelines)
     agencies = [(doc[a].idx, doc[b - 1].idx) for start, end in datelines for a, b in _bracketed(doc, start, end)]
@@ -111,19 +112,26 @@ def _across_hyphen(doc: Doc, match: PlaceMatch, gaz: Gazetteer) -> PlaceMatch:
     return longer._replace(vetted=match.vetted) if longer else match
 
 
-def _listed_entity_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str]) -> list[PlaceMatch]:
+def _listed_entity_matches(
+    doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str], free: Sequence[PlaceMatch]
+) -> list[PlaceMatch]:
     """The entity matches (see `_entity_matches`), found again while a name listed next to a place found so far
-    becomes one ("Suba, Migori, Homa Bay, Rongo, Kisumu": each a place once its neighbour is)."""
-    placed = frozenset(t.i for ent in ents if ent.label_ in PLACE_LABELS for t in ent)
+    (a place entity, a `free` match, an entity match) becomes one ("Suba, Migori, Homa Bay, Rongo, Kisumu": each
+    a place once its neighbour is)."""
+    placed = frozenset(t.i for ent in ents if ent.label_ in PLACE_LABELS for t in ent) | _tokens(doc, free)
     matches: list[PlaceMatch] = []
     for _ in range(LIST_ROUNDS):
         matches = list(_entity_matches(doc, ents, gaz, people, placed))
-        spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in matches)
-        grown = placed | {t.i for span in spans if span is not None for t in span}
+        grown = placed | _tokens(doc, matches)
         if grown == placed:
             break
         placed = grown
     return matches
+
+
+def _tokens(doc: Doc, matches: Sequence[PlaceMatch]) -> frozenset[int]:
+    spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in matches)
+    return frozenset(t.i for span in spans if span is not None for t in span)
 
 
 def _entity_matches(
@@ -132,10 +140,14 @@ def _entity_matches(
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             common_ok = ent.label_ == "GPE"
+            found = []
             for part in entity_parts(ent):  # else a country ending it: "SOS Children's Villages Sudan"
                 match = longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True)
                 if match := match or trailing_country(part, gaz):
-                    yield match
+                    found.append(match)
+            if not found and _listed_with_places(ent, placed):  # "Rift Valley, North Eastern and Western"
+                found = list(_in_context(ent, gaz, listed=True))
+            yield from found
             continue
         listed = ent.label_ in (NAME_LABELS | MISLABELLED) and _listed_with_places(ent, placed)
         if ent.label_ in (NAME_LABELS | MISLABELLED) and (listed or _after_place_word(ent)):
