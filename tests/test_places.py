@@ -522,3 +522,9 @@ def test_a_place_entity_of_a_common_word_counts_in_a_list_of_places(places_in):
     places = by_text(places_in("In Kenya, cases rose in the provinces of Coast, Rift Valley, Nyanza and Western."))
     assert places["Coast"].name == "Coast Province" and places["Coast"].country == "KEN"  # LOC; "coast" is a verb
     assert places["Western"].name == "Western Province" and places["Western"].country == "KEN"
+
+
+def test_a_name_of_two_countries_takes_the_one_the_other_places_lie_in_more_often(places_in):
+    text = "Ebola broke out in Etoumbi. The Republic of Congo asked for help, as Zaire once did. Congo said more."
+    places = places_in(text)
+    assert [p.country for p in places if p.text == "Congo"] == ["COG"]  # COG named twice elsewhere, COD once

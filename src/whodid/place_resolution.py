@@ -92,13 +92,14 @@ def _resolve(matches: Sequence[PlaceMatch], narrowed: frozenset[int] = frozenset
     for _, match in sorted(enumerate(matches), key=lambda im: im[0] not in narrowed):  # `narrowed` ones first
         if match.key not in chosen:
             own_countries, own_states = own[match.key]  # the same name elsewhere is no context for itself
-            other_countries = frozenset((countries - own_countries).keys())
+            country_counts = countries - own_countries
+            other_countries = frozenset(country_counts.keys())
             other_states = frozenset((states - own_states).keys())
             regions_by_country = Counter(country for country, _ in other_states)
             # A region's own name means the region ("Oregon" even next to "Ohio").
             if _names_a_region(match.candidates):
                 other_states = frozenset()
-            ranker = _Ranker(match.candidates, other_countries, other_states, regions_by_country)
+            ranker = _Ranker(match.candidates, other_countries, other_states, regions_by_country, country_counts)
             chosen[match.key] = max(match.candidates, key=ranker).entry
     return [chosen[m.key] for m in matches]
 
@@ -124,7 +125,8 @@ class _Ranker:
     3. a country or continent ("Georgia", "Lebanon");
     4. its country is named elsewhere in the document (a town under 50,000 people gains from this only
        against other small towns: "Geneva" stays Swiss in a text about the US), or it is a national capital
-       named by its own name (as good as a mention: "Washington");
+       named by its own name (as good as a mention: "Washington"); then, between countries of one name ("Congo"),
+       how often the document's other places lie in it;
     5. such a capital, unless it lies in a country not named elsewhere while a region of that name lies in one
     that is (the Australian state "Victoria" next to "Queensland", not the capital of the Seychelles; a town does
     not beat a capital so: "Athens" in a story about the US is still Greece's); 6. a city of 5 million or more
@@ -139,8 +141,10 @@ class _Ranker:
         countries: frozenset[str] = frozenset(),
         states: frozenset[tuple[str | None, str | None]] = frozenset(),
         regions_by_country: Counter[str | None] | None = None,
+        country_counts: Counter[str] | None = None,
     ) -> None:
         self.countries, self.states = countries, states
+        self.country_counts = country_counts or Counter()
         sizes = (c.entry.population if c.entry.feature == "city" else SMALL_TOWN for c in candidates)
         self.small = min(SMALL_TOWN, max(sizes))
         self.namesakes = {
@@ -153,7 +157,9 @@ class _Ranker:
         self.region_rich = {k for k, n in (regions_by_country or {}).items() if n >= least}
         self.region_named = any(c.entry.feature in REGIONS and c.entry.country in countries for c in candidates)
 
-    def __call__(self, candidate: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, int]:
+    def __call__(
+        self, candidate: Candidate
+    ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool, bool, bool, bool, int]:
         e, primary = candidate
         capital = e.capital and primary
         mentioned = e.country in self.countries and (e.feature != "city" or e.population >= self.small)
@@ -164,6 +170,7 @@ class _Ranker:
             e.feature in REGIONS and e.country in self.region_rich,
             e.feature in ("country", "continent"),
             capital or mentioned,
+            self.country_counts[e.country] if e.feature == "country" and e.country else 0,
             capital and (e.country in self.countries or not self.region_named),
             e.feature == "city" and e.population >= MEGACITY,
             e.feature in REGIONS and not named_after_city,
