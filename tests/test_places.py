@@ -528,3 +528,14 @@ def test_a_name_of_two_countries_takes_the_one_the_other_places_lie_in_more_ofte
     text = "Ebola broke out in Etoumbi. The Republic of Congo asked for help, as Zaire once did. Congo said more."
     places = places_in(text)
     assert [p.country for p in places if p.text == "Congo"] == ["COG"]  # COG named twice elsewhere, COD once
+
+
+def test_a_region_or_town_word_around_a_name_picks_that_kind_of_place(places_in):
+    assert (
+        by_text(places_in("The first case was found in the state of Washington last year."))["Washington"].feature
+        == "admin1"
+    )
+    places = by_text(places_in("New York Governor Andrew Cuomo later met officials in Boston."))
+    assert places["New York"].feature == "admin1"
+    assert places["Boston"].admin1 == "MA"  # not the village of Boston, New York
+    assert by_text(places_in("Protesters gathered in Kuwait city on Friday."))["Kuwait"].feature == "city"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from whodid.gazetteer import Candidate, Gazetteer, name_key
-from whodid.place_resolution import PlaceMatch, holds
+from whodid.place_resolution import REGIONS, PlaceMatch, holds
 from whodid.place_tokens import capitalised, is_proper_name, lookup_tokens
 
 if TYPE_CHECKING:
@@ -35,6 +35,10 @@ US_STATE_CODES = {
     "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
     "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
 }  # fmt: skip
+# A word after a name, or "the ... of" before it, that says which kind of place it is.
+REGION_WORDS = frozenset({"state", "governor", "province", "prefecture", "governorate", "oblast", "county"})
+TOWN_WORDS = frozenset({"mayor", "city", "town", "village"})
+_KIND_BEFORE = re.compile(r"\b(\w+) of\s*$")
 _STATE_CODE = re.compile(r", ([A-Z]{2})(?![\w.])")
 
 
@@ -139,3 +143,19 @@ def with_state_codes(text: str, matches: Sequence[PlaceMatch], gaz: Gazetteer) -
             out[-1] = match._replace(candidates=inside, vetted=True)
             out.append(PlaceMatch(code.start(1), code.end(1), name_key(name), state, vetted=True))
     return out
+
+
+def by_unit_word(text: str, match: PlaceMatch) -> PlaceMatch:
+    """Only the regions of a name that a region word follows or opens ("New York state", "New York Governor", "the
+    state of Washington"), only the towns of one that a lowercase town word does ("Kuwait city", "the town of
+    Hebron"), when it has any."""
+    after = text[match.end : match.end + 12].split(maxsplit=1)[:1]
+    before = _KIND_BEFORE.search(text, max(0, match.start - 16), match.start)
+    words = {w.strip(".,;:") for w in (after + ([before.group(1)] if before else []))}
+    if {w.lower() for w in words} & REGION_WORDS:
+        kept = tuple(c for c in match.candidates if c.entry.feature in REGIONS)
+    elif words & TOWN_WORDS:  # lowercase only: not "Westminster City Council"
+        kept = tuple(c for c in match.candidates if c.entry.feature == "city")
+    else:
+        return match
+    return match._replace(candidates=kept) if kept else match

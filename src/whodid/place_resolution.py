@@ -14,6 +14,7 @@ TOWN = 15_000  # a town smaller than this is a candidate only inside a place ent
 REGION_LIST = 3  # a name among this many other regions of a country is one of them ("Utah, Washington, Ohio")
 MEGACITY = 5_000_000  # a city this big outranks a same-named US state ("New York")
 SMALL_TOWN = 50_000  # below this, a town gains from a mention of its country only against other small towns
+BIG_CITY = 500_000  # a city this big is not outranked by a namesake village of a region the document names
 REGIONS = frozenset({"admin1", "admin2"})
 
 
@@ -119,7 +120,9 @@ def _names_a_region(candidates: Sequence[Candidate]) -> bool:
 class _Ranker:
     """Sort key for the candidates of one name, best last. In order:
     0. it has a point (some ISO 3166-2 regions have none here);
-    1. a city or lower region named by its own name and in a region the document names ("Paris" near "Texas");
+    1. a city or lower region named by its own name and in a region the document names ("Paris" near "Texas"),
+    unless it is a village of under 15,000 people and a namesake city has 500,000 or more ("Boston" near "New
+    York" is still Massachusetts');
     2. a region of a country three of whose other regions the document names ("Washington" among US states),
     or two against a country of the same name ("Georgia" next to "Alabama" and "Florida");
     3. a country or continent ("Georgia", "Lebanon");
@@ -147,6 +150,7 @@ class _Ranker:
         self.country_counts = country_counts or Counter()
         sizes = (c.entry.population if c.entry.feature == "city" else SMALL_TOWN for c in candidates)
         self.small = min(SMALL_TOWN, max(sizes))
+        self.biggest = max((c.entry.population for c in candidates if c.entry.feature == "city"), default=0)
         self.namesakes = {
             (c.entry.country, c.entry.admin1)
             for c in candidates
@@ -164,9 +168,10 @@ class _Ranker:
         capital = e.capital and primary
         mentioned = e.country in self.countries and (e.feature != "city" or e.population >= self.small)
         named_after_city = e.feature in REGIONS and (e.country, e.admin1) in self.namesakes
+        dwarfed = e.feature == "city" and e.population < TOWN and self.biggest >= BIG_CITY
         return (
             e.lat is not None,
-            primary and (e.country, e.admin1) in self.states and e.feature in ("city", "admin2"),
+            primary and (e.country, e.admin1) in self.states and e.feature in ("city", "admin2") and not dwarfed,
             e.feature in REGIONS and e.country in self.region_rich,
             e.feature in ("country", "continent"),
             capital or mentioned,

@@ -18,6 +18,7 @@ from whodid.gazetteer import Candidate, GazEntry, Gazetteer, load_gazetteer, nam
 from whodid.nlp import dateline_end, paragraph_starts
 from whodid.place_context import (
     before_facility_noun,
+    by_unit_word,
     held_by_next,
     leading_country,
     trailing_country,
@@ -88,7 +89,7 @@ def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
     matches = [m for m in matches if not any(a <= m.start < b for a, b in agencies)]  # "(Xinhua)": the source
     matches = [m for m in matches if m.vetted or not _names_something_else(doc, m, people)]
     text = doc.text  # joined from the tokens on each access: read once
-    matches = sorted((_region_before_state_word(text, _across_hyphen(doc, m, gazetteer)) for m in matches), key=_order)
+    matches = sorted((by_unit_word(text, _across_hyphen(doc, m, gazetteer)) for m in matches), key=_order)
     kept: list[PlaceMatch] = []
     for match in matches:  # an entity cut short ("Guinea" of "Guinea-Bissau") may now hold a free match
         if not kept or match.start >= kept[-1].end:
@@ -288,15 +289,6 @@ def _names_something_else(doc: Doc, match: PlaceMatch, people: frozenset[str]) -
     before = doc[span.start - 1] if span is not None and span.start > 0 else None
     cities_only = all(c.entry.feature == "city" for c in match.candidates)
     return cities_only and before is not None and before.text == "The" and not before.is_sent_start
-
-
-def _region_before_state_word(text: str, match: PlaceMatch) -> PlaceMatch:
-    """ "New York state", "Washington state": only the regions of that name."""
-    after = text[match.end : match.end + 7].split(maxsplit=1)
-    regions = tuple(c for c in match.candidates if c.entry.feature in REGIONS)
-    if after and after[0].lower().strip(".,;:") == "state" and regions:
-        return match._replace(candidates=regions)
-    return match
 
 
 def _leading_place(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
