@@ -539,3 +539,16 @@ def test_a_region_or_town_word_around_a_name_picks_that_kind_of_place(places_in)
     assert places["New York"].feature == "admin1"
     assert places["Boston"].admin1 == "MA"  # not the village of Boston, New York
     assert by_text(places_in("Protesters gathered in Kuwait city on Friday."))["Kuwait"].feature == "city"
+
+
+def test_a_place_entity_may_end_in_an_event_noun_or_join_two_names_by_a_hyphen(nlp, gaz):
+    from whodid.place_tokens import hyphen_parts, longest_inside
+
+    doc = nlp("Aid for the South Asia Earthquake victims and Asia-Pacific nations arrived.")
+    start = doc.text.index("South")
+    quake = doc.char_span(start, start + len("South Asia Earthquake"))  # as the model labels it LOC
+    match = longest_inside(quake, gaz, alternates=False, common_ok=False)
+    assert match is not None and doc.text[match.start : match.end] == "South Asia"
+    region = doc.char_span(doc.text.index("Asia-Pacific"), doc.text.index(" nations"))
+    assert [p.text for p in hyphen_parts(region)] == ["Asia", "Pacific"]
+    assert hyphen_parts(quake) == []  # no hyphen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from whodid.gazetteer import Gazetteer, name_key
@@ -16,6 +17,8 @@ MAX_NAME_TOKENS = 8  # "Saint Vincent and the Grenadines" is 5 tokens, "Stratfor
 UNIT_WORDS = frozenset(
     {"province", "prefecture", "state", "region", "district", "county", "governorate", "oblast", "department"}
 )
+# Capitalised nouns after a place's name that make an event's name of it ("South Asia Earthquake").
+EVENT_NOUNS = frozenset({"earthquake", "tsunami", "floods", "flood", "cyclone", "hurricane", "outbreak", "war"})
 MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
 
 
@@ -39,7 +42,8 @@ def longest_inside(
     ent: Span, gaz: Gazetteer, *, alternates: bool, common_ok: bool, towns: bool = False
 ) -> PlaceMatch | None:
     """The longest gazetteer name in an entity whose other tokens are only modifiers ("eastern Aleppo") or a
-    unit word right after it ("Akita Prefecture": then its regions only, if it names any). After a capitalised
+    unit word right after it ("Akita Prefecture": then its regions only, if it names any) or an event noun ("South
+    Asia Earthquake"). After a capitalised
     direction word ("Eastern Aleppo"), only areas and towns of TOWN people or more, by their own names."""
     doc = ent.doc
     for length in range(min(len(ent), MAX_NAME_TOKENS), 0, -1):
@@ -49,7 +53,8 @@ def longest_inside(
                 continue
             rest = [t for t in ent if not first <= t.i <= last]
             unit = last + 1 < ent.end and doc[last + 1].lower_ in UNIT_WORDS
-            if not all(is_modifier(t) or (unit and t.i == last + 1) for t in rest):
+            event = last + 1 < ent.end and doc[last + 1].lower_ in EVENT_NOUNS
+            if not all(is_modifier(t) or ((unit or event) and t.i == last + 1) for t in rest):
                 continue
             match = lookup_tokens(doc, first, last + 1, gaz, alternates=alternates, common_ok=common_ok, towns=towns)
             if match and any(capitalised(t) and t.lower_ in MODIFIERS for t in rest):
@@ -117,3 +122,11 @@ def continues_a_name(doc: Doc, i: int, *, skip_sentence_start: bool = False) -> 
     if skip_sentence_start and token.is_sent_start:
         return False
     return capitalised(token) and token.pos_ == "PROPN"
+
+
+def hyphen_parts(part: Span) -> list[Span]:
+    """A name cut at hyphens between capitalised words ("Asia-Pacific" -> "Asia", "Pacific"); [] if it has none."""
+    doc = part.doc
+    cuts = [t.i for t in part if t.text == "-" and part.start < t.i < part.end - 1 and capitalised(doc[t.i + 1])]
+    bounds = [part.start - 1, *cuts, part.end]
+    return [doc[a + 1 : b] for a, b in itertools.pairwise(bounds) if b > a + 1] if cuts else []

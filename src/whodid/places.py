@@ -31,6 +31,7 @@ from whodid.place_tokens import (
     capitalised,
     continues_a_name,
     entity_parts,
+    hyphen_parts,
     is_proper_name,
     longest_inside,
     lookup_tokens,
@@ -142,9 +143,16 @@ def _entity_matches(
         if ent.label_ in PLACE_LABELS:
             common_ok = ent.label_ == "GPE"
             found = []
-            for part in entity_parts(ent):  # else a country ending it: "SOS Children's Villages Sudan"
-                match = longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True)
-                if match := match or trailing_country(part, gaz):
+            for part in entity_parts(ent):  # else its parts ("Asia-Pacific"), a country ending it ("SOS
+                match = longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True)  # Villages Sudan")
+                halves = (
+                    []
+                    if match
+                    else [longest_inside(h, gaz, alternates=False, common_ok=False) for h in hyphen_parts(part)]
+                )
+                if any(halves):
+                    found.extend(h for h in halves if h)
+                elif match := match or trailing_country(part, gaz):
                     found.append(match)
             if not found and _listed_with_places(ent, placed):  # "Rift Valley, North Eastern and Western"
                 found = list(_in_context(ent, gaz, listed=True))
