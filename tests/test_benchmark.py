@@ -9,6 +9,7 @@ from whodid.benchmark import corpus, render_report, sample_texts
 FIGURES = {
     "whodid": {"load_s": 1.5, "run_s": 10.0, "articles": 30, "events": 120, "rss_mib": 512.4},
     "spacy": {"load_s": 0.5, "run_s": 4.0, "tokens": 20000, "rss_mib": 300.2},
+    "spacy_tuned": {"load_s": 0.5, "run_s": 2.0, "tokens": 20000, "rss_mib": 310.0},
     "n_articles": 30,
 }
 
@@ -40,13 +41,20 @@ def test_corpus_marks_html_copies_inside_the_article():
 
 def test_report_has_rates_memory_and_overhead():
     report = render_report(FIGURES)
-    assert "| articles/s | 3.00 | 7.50 |" in report
-    assert "| tokens/s | 2,000 | 5,000 |" in report
-    assert "| peak RSS (MiB) | 512 | 300 |" in report
-    assert "| wall time (s) | 10.0 | 4.0 |" in report
+    assert "| articles/s | 3.00 | 7.50 | 15.00 |" in report
+    assert "| tokens/s | 2,000 | 5,000 | 10,000 |" in report
+    assert "| peak RSS (MiB) | 512 | 300 | 310 |" in report
+    assert "| wall time (s) | 10.0 | 4.0 | 2.0 |" in report
     assert "**2.50x**" in report
+    assert "**0.40** (not met)" in report  # throughput against bare spaCy
+    assert "whodid's throughput is **0.20**" in report  # against spaCy with whodid's settings
     assert "30 articles stored, 120 events, 20,000 tokens" in report
     assert "--articles 30" in report
+
+
+def test_a_report_without_the_reference_run_compares_with_bare_spacy():
+    figures = {key: value for key, value in FIGURES.items() if key != "spacy_tuned"}
+    assert "| articles/s | 3.00 | 7.50 | 7.50 |" in render_report(figures)
 
 
 def test_report_survives_a_zero_time():

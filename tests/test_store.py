@@ -369,3 +369,24 @@ def test_schema_has_the_cross_article_tables(db: Path) -> None:
     con.close()
     assert {"world_events", "mentions", "duplicates", "stories", "story_articles", "article_terms", "term_df"} <= tables
     assert store.SCHEMA_VERSION == 3
+
+
+def _threads() -> int:
+    return len(list(Path("/proc/self/task").iterdir()))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc (Linux)")
+def test_a_parked_store_ends_the_database_threads_and_opens_again_when_used(db: Path) -> None:
+    import numpy  # noqa: F401 (loaded by writing, if not before: its BLAS threads are not the store's)
+
+    before = _threads()
+    with Store(db) as st:
+        assert st.write_results([make_result("Kerry urged Russians to talk.")], "r") == 1
+        assert _threads() > before  # DuckDB's own threads
+        st.park()
+        st.park()  # parking twice is harmless
+        assert _threads() == before
+        assert st.write_results([make_result("Kerry asked Moscow again.")], "r") == 1
+        assert st.counts()["articles"] == 2
+    with Store(db, read_only=True) as st:
+        assert st.counts()["articles"] == 2

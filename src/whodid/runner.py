@@ -81,6 +81,7 @@ def run_into_store(
     memory = run_memory(res.options, store.known_article_ids())
     if memory.near is not None:
         memory.near.seed(store.article_texts())  # re-posts of articles stored by earlier runs are found too
+    store.park()  # no database threads while parsing (store.park says why); each write opens it again
     for outcome in process(docs, res, memory=memory):
         summary.add(outcome)
         if outcome.result is not None:
@@ -94,6 +95,7 @@ def run_into_store(
             summary.stored += _write(store, pending, summary, skipped)
             pending.clear()
             _write_reposts(store, summary.run_id, reposts)
+            store.park()
         if on_outcome is not None:
             on_outcome(outcome, summary)
     if pending:
