@@ -552,3 +552,9 @@ def test_a_place_entity_may_end_in_an_event_noun_or_join_two_names_by_a_hyphen(n
     region = doc.char_span(doc.text.index("Asia-Pacific"), doc.text.index(" nations"))
     assert [p.text for p in hyphen_parts(region)] == ["Asia", "Pacific"]
     assert hyphen_parts(quake) == []  # no hyphen
+
+
+def test_a_leading_the_is_no_part_of_a_listed_name(nlp, places_in):
+    text = "Birds fly over Alaska and the Pacific Northwest each year."
+    assert ("the Pacific Northwest", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    assert by_text(places_in(text))["Pacific Northwest"].country == "USA"

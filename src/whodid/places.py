@@ -199,12 +199,13 @@ def _entity_matches(
 def _in_context(ent: Span, gaz: Gazetteer, listed: bool) -> Iterator[PlaceMatch]:
     """The parts of an entity that context shows to be places ("at Pandi, Bulacan"), small towns too; in a list of
     places also names that are common words or tagged as adjectives ("Parkes, Berry and Wyong", "Nueva Ecija
-    and Bulacan farms"), unless the list opens the sentence."""
+    and Bulacan farms"), unless the list opens the sentence. A leading "the" is no part of the name."""
     doc = ent.doc
     loose = listed and not ent[0].is_sent_start
     for part in entity_parts(ent):
+        first = part.start + (len(part) > 1 and part[0].lower_ == "the")  # "the Pacific Northwest"
         alternates = len(part.text) >= MIN_ALTERNATE_CHARS  # not "Tor", an old name of Sloviansk
-        match = lookup_tokens(doc, part.start, part.end, gaz, alternates=alternates, common_ok=loose, towns=True)
+        match = lookup_tokens(doc, first, part.end, gaz, alternates=alternates, common_ok=loose, towns=True)
         if match and (is_proper_name(doc, match) or (loose and any(c.primary for c in match.candidates))):
             yield match._replace(vetted=True)
 
