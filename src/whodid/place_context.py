@@ -159,3 +159,21 @@ def by_unit_word(text: str, match: PlaceMatch) -> PlaceMatch:
     else:
         return match
     return match._replace(candidates=kept) if kept else match
+
+
+def directed_within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
+    """A name after a capitalised direction word that is no part of it ("North Eastern Province" -> "Eastern
+    Province", "West Midlands" -> "Midlands") only in a country the document names by a country's name (or a
+    continent: "Northern Europe"); left
+    out when it has no candidate there (Sri Lanka's Eastern Province is not Kenya's North Eastern one). Kept
+    as it is when the document names no country."""
+    named = {c.entry.country for m in matches if not m.directed for c in m.candidates if c.entry.feature == "country"}
+    out = []
+    for match in matches:
+        if match.directed and named:
+            inside = tuple(c for c in match.candidates if c.entry.country in named or c.entry.feature == "continent")
+            if not inside:
+                continue
+            match = match._replace(candidates=inside)
+        out.append(match)
+    return out

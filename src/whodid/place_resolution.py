@@ -26,6 +26,7 @@ class PlaceMatch(NamedTuple):
     key: str
     candidates: tuple[Candidate, ...]
     vetted: bool = False  # a person-labelled entity that its context shows to be a place ("Mali, Niger and ...")
+    directed: bool = False  # named after a capitalised direction word that is no part of the name ("West Midlands")
 
 
 def resolve_places(text: str, matches: Sequence[PlaceMatch]) -> list[Place]:

@@ -59,6 +59,7 @@ def longest_inside(
             match = lookup_tokens(doc, first, last + 1, gaz, alternates=alternates, common_ok=common_ok, towns=towns)
             if match and any(capitalised(t) and t.lower_ in MODIFIERS for t in rest):
                 match = _sizeable(match)  # "Eastern Creek" is no part of a village Creek
+                match = match._replace(directed=True) if match else None
             if match and unit:  # "Akita Prefecture": the region, not its city
                 regions = tuple(c for c in match.candidates if c.entry.feature in REGIONS)
                 match = match._replace(candidates=regions) if regions else match
