@@ -568,3 +568,15 @@ def test_a_name_after_a_capitalised_direction_word_stays_in_the_countries_the_do
         by_text(places_in("Officials in Britain said the virus reached the West Midlands."))["West Midlands"].country
         == "GBR"
     )  # its own name (scripts/region_groups.json)
+
+
+def test_a_name_made_a_place_by_context_only_is_no_foreign_village(gaz):
+    from whodid.place_context import within_named_countries
+    from whodid.place_resolution import PlaceMatch
+
+    kenya = PlaceMatch(0, 5, "kenya", gaz.lookup("Kenya"))
+    suba = PlaceMatch(20, 24, "suba", gaz.lookup("Suba"), vetted=True)  # a village in the Philippines only
+    assert {c.entry.country for c in suba.candidates} == {"PHL"}
+    assert within_named_countries([kenya, suba]) == [kenya]
+    assert within_named_countries([suba]) == [suba]  # no country named: kept
+    assert within_named_countries([kenya, suba._replace(vetted=False)])[1].key == "suba"  # a GPE: kept

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from whodid.gazetteer import Candidate, Gazetteer, name_key
-from whodid.place_resolution import REGIONS, PlaceMatch, holds
+from whodid.place_resolution import REGIONS, TOWN, PlaceMatch, holds
 from whodid.place_tokens import capitalised, is_proper_name, lookup_tokens
 
 if TYPE_CHECKING:
@@ -161,15 +161,24 @@ def by_unit_word(text: str, match: PlaceMatch) -> PlaceMatch:
     return match._replace(candidates=kept) if kept else match
 
 
-def directed_within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
+def _village_elsewhere(candidate: Candidate, countries: set[str | None]) -> bool:
+    entry = candidate.entry
+    return entry.feature == "city" and entry.population < TOWN and entry.country not in countries
+
+
+def within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
     """A name after a capitalised direction word that is no part of it ("North Eastern Province" -> "Eastern
     Province", "West Midlands" -> "Midlands") only in a country the document names by a country's name (or a
     continent: "Northern Europe"); left
-    out when it has no candidate there (Sri Lanka's Eastern Province is not Kenya's North Eastern one). Kept
-    as it is when the document names no country."""
+    out when it has no candidate there (Sri Lanka's Eastern Province is not Kenya's North Eastern one). A name
+    that only its context made a place (a list, a preposition), all of whose candidates are villages of under
+    15,000 people in other countries, is left out too ("Suba" among Kenya's districts is no Philippine village).
+    Matches stay as they are when the document names no country."""
     named = {c.entry.country for m in matches if not m.directed for c in m.candidates if c.entry.feature == "country"}
     out = []
     for match in matches:
+        if match.vetted and named and all(_village_elsewhere(c, named) for c in match.candidates):
+            continue
         if match.directed and named:
             inside = tuple(c for c in match.candidates if c.entry.country in named or c.entry.feature == "continent")
             if not inside:

@@ -19,7 +19,7 @@ from whodid.nlp import dateline_end, paragraph_starts
 from whodid.place_context import (
     before_facility_noun,
     by_unit_word,
-    directed_within_named_countries,
+    within_named_countries,
     held_by_next,
     leading_country,
     trailing_country,
@@ -96,7 +96,7 @@ def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
     for match in matches:  # an entity cut short ("Guinea" of "Guinea-Bissau") may now hold a free match
         if not kept or match.start >= kept[-1].end:
             kept.append(match)
-    return with_state_codes(text, directed_within_named_countries(kept), gazetteer)
+    return with_state_codes(text, within_named_countries(kept), gazetteer)
 
 
 def _order(match: PlaceMatch) -> tuple[int, int]:
