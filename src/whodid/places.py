@@ -19,11 +19,11 @@ from whodid.nlp import dateline_end, paragraph_starts
 from whodid.place_context import (
     before_facility_noun,
     by_unit_word,
-    within_named_countries,
     held_by_next,
     leading_country,
     trailing_country,
     with_state_codes,
+    within_named_countries,
 )
 from whodid.place_resolution import REGIONS, PlaceMatch, resolve_places
 from whodid.place_tokens import (
