@@ -72,9 +72,12 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     one: "the U.S. Centers for Disease Control"; PERSON and PRODUCT after "in", "at", "near", "mayor of", in a
     list of places or after a country's possessive: "Kenya's Dadaab camps", or when the whole name is a
     country's or a sizeable region's: "Chad", "Gauteng") and from capitalised token runs outside any entity (own
-    names only, not common words; a country's may end such a run: "SOS Children's Villages Sudan"). Names the
-    document uses for people ("John Kerry" ... "Kerry"), names of publications ("China Daily") and city names
-    after a capitalised "The" ("The Duran") are left out.
+    names only, not common words; a country's may end such a run: "SOS Children's Villages Sudan"). Lists are
+    followed from name to name ("Suba, Migori, Homa Bay"); the words around an entity may show it to be a place
+    whatever its label (`whodid.place_context`: "Warwick in Queensland", "the Pirbright laboratory", "ABC
+    Australia", "the Vietnam war", "Springfield, MO", "the state of Washington"). Names the document uses for
+    people ("John Kerry" ... "Kerry"), names of publications ("China Daily") and city names after a capitalised
+    "The" ("The Duran") are left out.
     """
     return resolve_places(doc.text, place_matches(doc, gazetteer))
 
