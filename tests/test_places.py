@@ -580,3 +580,9 @@ def test_a_name_made_a_place_by_context_only_is_no_foreign_village(gaz):
     assert within_named_countries([kenya, suba]) == [kenya]
     assert within_named_countries([suba]) == [suba]  # no country named: kept
     assert within_named_countries([kenya, suba._replace(vetted=False)])[1].key == "suba"  # a GPE: kept
+
+
+def test_a_capitalised_word_before_a_place_entity_may_open_its_name(nlp, places_in):
+    text = "Aid reached Goz Beida on Monday."
+    assert [e.text for e in nlp(text).ents if e.label_ == "GPE"] == ["Beida"]  # the model's cut
+    assert by_text(places_in(text))["Goz Beida"].country == "TCD"  # not "Beida", an old name of Al Bayda, Libya

@@ -354,14 +354,16 @@ def _listed_with_places(ent: Span, placed: frozenset[int]) -> bool:
 def _free_matches(doc: Doc, ents: Sequence[Span], gaz: Gazetteer) -> Iterator[PlaceMatch]:
     """Gazetteer names in capitalised token runs outside every spaCy entity (longest match first)."""
     in_entity = {t.i for ent in ents for t in ent}
-    # After a preposition of place, a run may take in a name-labelled entity that ends it ("in Mission Viejo").
-    ends = {t.i: ent.end for ent in ents if ent.label_ in NAME_LABELS | MISLABELLED for t in ent}
+    # A run may take in a place entity that ends it ("Goz" + "Beida"), after a preposition of place also a
+    # name-labelled one ("in Mission" + "Viejo").
+    names = {t.i: ent.end for ent in ents if ent.label_ in NAME_LABELS | MISLABELLED for t in ent}
+    places = {t.i: ent.end for ent in ents if ent.label_ in PLACE_LABELS for t in ent}
     i = 0
     while i < len(doc):
         match = None
         if i not in in_entity and capitalised(doc[i]):
             after_place_word = i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS
-            taken = {k: end for k, end in ends.items() if k > i} if after_place_word else {}
+            taken = places | names if after_place_word else places
             match = _free_match_at(doc, i, gaz, in_entity, taken)
         if match:
             yield match
