@@ -197,6 +197,8 @@ def test_former_and_statistical_regions_lie_among_their_parts(gaz):
     midlands = _entry(gaz, "West Midlands", "admin1")
     assert midlands.country == "GBR" and 51.8 < midlands.lat < 53.3 and -3.2 < midlands.lon < -1.2
     assert {c.entry.country for c in gaz.lookup("Western Province")} >= {"KEN", "LKA"}  # the current ones stay
+    midwest = _entry(gaz, "Midwest", "admin1")  # US census regions, Canada's Maritimes, Prairies
+    assert midwest.country == "USA" and 38 < midwest.lat < 46 and -97 < midwest.lon < -85
 
 
 def test_former_country_names_from_iso_3166_3(gaz):
