@@ -586,3 +586,19 @@ def test_a_capitalised_word_before_a_place_entity_may_open_its_name(nlp, places_
     text = "Aid reached Goz Beida on Monday."
     assert [e.text for e in nlp(text).ents if e.label_ == "GPE"] == ["Beida"]  # the model's cut
     assert by_text(places_in(text))["Goz Beida"].country == "TCD"  # not "Beida", an old name of Al Bayda, Libya
+
+
+def test_no_list_without_list_shape_and_no_listed_surname(places_in):
+    assert "Cook" not in by_text(places_in("Another is stewardship of the Earth, Cook said."))  # "Cook" ends no item
+    text = "The film brought Tom Harper to Leeds. Harper and Buckley wrote the song in London and Leeds."
+    assert "Harper" not in by_text(places_in(text))  # a surname of the text's "Tom Harper"
+
+
+def test_a_listed_organisation_may_still_open_with_a_place(places_in):
+    text = "The firm owns the Orange County Register, Denver Post, San Jose Mercury News and more."
+    assert by_text(places_in(text))["Orange County"].admin1 == "CA"
+
+
+def test_a_village_does_not_outrank_a_country_of_its_name_because_its_state_is_named(places_in):
+    places = places_in("Tour dates: Austin, TX and Dallas, TX. He also sold records in China.")
+    assert [p.country for p in places if p.text == "China"] == ["CHN"]  # not China, Texas

@@ -169,7 +169,7 @@ def _village_elsewhere(candidate: Candidate, countries: set[str | None]) -> bool
 def within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
     """A name after a capitalised direction word that is no part of it ("North Eastern Province" -> "Eastern
     Province", "West Midlands" -> "Midlands") only in a country the document names by a country's name (or a
-    continent: "Northern Europe"); left
+    country or continent itself: "Eastern Ukraine", "Northern Europe"); left
     out when it has no candidate there (Sri Lanka's Eastern Province is not Kenya's North Eastern one). A name
     that only its context made a place (a list, a preposition), all of whose candidates are villages of under
     15,000 people in other countries, is left out too ("Suba" among Kenya's districts is no Philippine village).
@@ -180,7 +180,9 @@ def within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
         if match.vetted and named and all(_village_elsewhere(c, named) for c in match.candidates):
             continue
         if match.directed and named:
-            inside = tuple(c for c in match.candidates if c.entry.country in named or c.entry.feature == "continent")
+            inside = tuple(
+                c for c in match.candidates if c.entry.country in named or c.entry.feature in OWN_NAME_FEATURES
+            )  # a country is named by this very name ("Eastern Ukraine")
             if not inside:
                 continue
             match = match._replace(candidates=inside)

@@ -123,7 +123,7 @@ class _Ranker:
     0. it has a point (some ISO 3166-2 regions have none here);
     1. a city or lower region named by its own name and in a region the document names ("Paris" near "Texas"),
     unless it is a village of under 15,000 people and a namesake city has 500,000 or more ("Boston" near "New
-    York" is still Massachusetts');
+    York" is still Massachusetts') or a country has the name ("China" near "TX" is no Texan village);
     2. a region of a country three of whose other regions the document names ("Washington" among US states),
     or two against a country of the same name ("Georgia" next to "Alabama" and "Florida");
     3. a country or continent ("Georgia", "Lebanon");
@@ -152,6 +152,7 @@ class _Ranker:
         sizes = (c.entry.population if c.entry.feature == "city" else SMALL_TOWN for c in candidates)
         self.small = min(SMALL_TOWN, max(sizes))
         self.biggest = max((c.entry.population for c in candidates if c.entry.feature == "city"), default=0)
+        self.country_named = any(c.entry.feature == "country" for c in candidates)
         self.namesakes = {
             (c.entry.country, c.entry.admin1)
             for c in candidates
@@ -169,7 +170,7 @@ class _Ranker:
         capital = e.capital and primary
         mentioned = e.country in self.countries and (e.feature != "city" or e.population >= self.small)
         named_after_city = e.feature in REGIONS and (e.country, e.admin1) in self.namesakes
-        dwarfed = e.feature == "city" and e.population < TOWN and self.biggest >= BIG_CITY
+        dwarfed = e.feature == "city" and e.population < TOWN and (self.biggest >= BIG_CITY or self.country_named)
         return (
             e.lat is not None,
             primary and (e.country, e.admin1) in self.states and e.feature in ("city", "admin2") and not dwarfed,

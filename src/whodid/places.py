@@ -61,6 +61,7 @@ PLACE_NOUNS = frozenset(
 MISLABELLED_REGION = 100_000  # a region this populous may be named by an entity labelled PERSON ("Gauteng")
 MIN_ALTERNATE_CHARS = 5  # a shorter alternate name (an old name, a code) counts only inside a place entity
 CURRENCY_SIGNS = frozenset({"$", "A$", "C$", "NZ$", "HK$"})
+LIST_ENDS = frozenset({",", ";", ".", ")", ":"})
 LIST_ROUNDS = 4  # a list of places is followed this many names away from a known place
 
 
@@ -143,6 +144,7 @@ def _tokens(doc: Doc, matches: Sequence[PlaceMatch]) -> frozenset[int]:
 def _entity_matches(
     doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str], placed: frozenset[int]
 ) -> Iterator[PlaceMatch]:
+    surnames = frozenset(name_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1)
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             common_ok = ent.label_ == "GPE"
@@ -159,14 +161,18 @@ def _entity_matches(
                 elif match := match or trailing_country(part, gaz):
                     found.append(match)
             if not found and _listed_with_places(ent, placed):  # "Rift Valley, North Eastern and Western"
-                found = list(_in_context(ent, gaz, listed=True))
+                found = list(_in_context(ent, gaz, listed=True, after_place_word=False, surnames=surnames))
             yield from found
             continue
-        listed = ent.label_ in (NAME_LABELS | MISLABELLED) and _listed_with_places(ent, placed)
-        if ent.label_ in (NAME_LABELS | MISLABELLED) and (listed or _after_place_word(ent)):
-            found = list(_in_context(ent, gaz, listed))  # "officials in Dogubayazit", "Mali, Niger, and Senegal"
-            yield from found or filter(None, [held_by_next(ent, gaz) or before_facility_noun(ent, gaz)])
-            continue  # not "Michigan" of "at Michigan State University"
+        named = ent.label_ in (NAME_LABELS | MISLABELLED)
+        listed = named and _listed_with_places(ent, placed)
+        after_place_word = named and _after_place_word(ent)
+        if listed or after_place_word:  # "officials in Dogubayazit", "Mali, Niger, and Senegal"
+            found = list(_in_context(ent, gaz, listed, after_place_word, surnames))
+            found = found or list(filter(None, [held_by_next(ent, gaz) or before_facility_noun(ent, gaz)]))
+            yield from found
+            if found or after_place_word:
+                continue  # not "Michigan" of "at Michigan State University"; a listed name may open with a place's
         if ent.label_ in (NAME_LABELS | MISLABELLED):  # "Warwick in Queensland", "the Pirbright laboratory"
             match = held_by_next(ent, gaz) or before_facility_noun(ent, gaz)
             if match:
@@ -200,17 +206,23 @@ def _entity_matches(
             yield match
 
 
-def _in_context(ent: Span, gaz: Gazetteer, listed: bool) -> Iterator[PlaceMatch]:
+def _in_context(
+    ent: Span, gaz: Gazetteer, listed: bool, after_place_word: bool, surnames: frozenset[str]
+) -> Iterator[PlaceMatch]:
     """The parts of an entity that context shows to be places ("at Pandi, Bulacan"), small towns too; in a list of
     places also names that are common words or tagged as adjectives ("Parkes, Berry and Wyong", "Nueva Ecija
-    and Bulacan farms"), unless the list opens the sentence. A leading "the" is no part of the name."""
+    and Bulacan farms"), unless the list opens the sentence, and a leading "the" is no part of the name ("the
+    Pacific Northwest", but not "in the White House"). A name only listed must not end a person's name elsewhere
+    (`surnames`: "Tom Harper" ... "Harper and Buckley")."""
     doc = ent.doc
     loose = listed and not ent[0].is_sent_start
     for part in entity_parts(ent):
-        first = part.start + (len(part) > 1 and part[0].lower_ == "the")  # "the Pacific Northwest"
+        first = part.start + (loose and len(part) > 1 and part[0].lower_ == "the")
         alternates = len(part.text) >= MIN_ALTERNATE_CHARS  # not "Tor", an old name of Sloviansk
         match = lookup_tokens(doc, first, part.end, gaz, alternates=alternates, common_ok=loose, towns=True)
-        if match and (is_proper_name(doc, match) or (loose and any(c.primary for c in match.candidates))):
+        if not match or (not after_place_word and match.key in surnames):
+            continue
+        if is_proper_name(doc, match) or (loose and any(c.primary for c in match.candidates)):
             yield match._replace(vetted=True)
 
 
@@ -340,8 +352,13 @@ def _after_place_word(ent: Span) -> bool:
 
 def _listed_with_places(ent: Span, placed: frozenset[int]) -> bool:
     """Whether the entity stands in a list next to a place (`placed`: token indices of place entities and of the
-    places found so far): "Mali, Niger, and Senegal"."""
+    places found so far): "Mali, Niger, and Senegal"; a list item ends at a comma, "and", "or" or the sentence's
+    end, or is the last one, after "and" or "or"."""
     doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    ends_an_item = after is None or after.text in LIST_ENDS or after.lower_ in LIST_WORDS
+    if not ends_an_item and not (ent.start > 0 and doc[ent.start - 1].lower_ in LIST_WORDS):
+        return False  # "Earth, Cook said": "Cook" ends no list item
     for step, i in ((-1, ent.start - 1), (1, ent.end)):
         skipped = 0
         while 0 <= i < len(doc) and doc[i].lower_ in {",", *LIST_WORDS} and skipped < 2:
