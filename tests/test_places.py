@@ -602,3 +602,9 @@ def test_a_listed_organisation_may_still_open_with_a_place(places_in):
 def test_a_village_does_not_outrank_a_country_of_its_name_because_its_state_is_named(places_in):
     places = places_in("Tour dates: Austin, TX and Dallas, TX. He also sold records in China.")
     assert [p.country for p in places if p.text == "China"] == ["CHN"]  # not China, Texas
+
+
+def test_a_valley_named_after_a_town_or_region_is_placed_there(places_in):
+    assert by_text(places_in("Wildfires spread through the Napa Valley and Silicon Valley."))["Napa"].admin1 == "CA"
+    places = by_text(places_in("Settlers moved into the Jordan Valley and the Hunter Valley."))
+    assert "Jordan" not in places and "Hunter" not in places  # a country's; only villages named Hunter

@@ -19,6 +19,7 @@ UNIT_WORDS = frozenset(
 )
 # Capitalised nouns after a place's name that make an event's name of it ("South Asia Earthquake").
 EVENT_NOUNS = frozenset({"earthquake", "tsunami", "floods", "flood", "cyclone", "hurricane", "outbreak", "war"})
+VALLEY_WORDS = frozenset({"valley"})  # a valley named after the town or region in it
 MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
 
 
@@ -43,8 +44,8 @@ def longest_inside(
 ) -> PlaceMatch | None:
     """The longest gazetteer name in an entity whose other tokens are only modifiers ("eastern Aleppo") or a
     unit word right after it ("Akita Prefecture": then its regions only, if it names any) or an event noun ("South
-    Asia Earthquake"). After a capitalised
-    direction word ("Eastern Aleppo"), only areas and towns of TOWN people or more, by their own names."""
+    Asia Earthquake") or "Valley" ("Salinas Valley": then its regions and towns of TOWN people or more). After a
+    capitalised direction word ("Eastern Aleppo"), only areas and towns of TOWN people or more, by their names."""
     doc = ent.doc
     for length in range(min(len(ent), MAX_NAME_TOKENS), 0, -1):
         for first in range(ent.start, ent.end - length + 1):
@@ -54,9 +55,13 @@ def longest_inside(
             rest = [t for t in ent if not first <= t.i <= last]
             unit = last + 1 < ent.end and doc[last + 1].lower_ in UNIT_WORDS
             event = last + 1 < ent.end and doc[last + 1].lower_ in EVENT_NOUNS
-            if not all(is_modifier(t) or ((unit or event) and t.i == last + 1) for t in rest):
+            valley = last + 1 < ent.end and doc[last + 1].lower_ in VALLEY_WORDS
+            if not all(is_modifier(t) or ((unit or event or valley) and t.i == last + 1) for t in rest):
                 continue
             match = lookup_tokens(doc, first, last + 1, gaz, alternates=alternates, common_ok=common_ok, towns=towns)
+            if match and valley:  # "Salinas Valley": a town's or region's valley; not a country's ("Jordan Valley")
+                country = any(c.entry.feature == "country" for c in match.candidates)
+                match = None if country else _sizeable(match)
             if match and any(capitalised(t) and t.lower_ in MODIFIERS for t in rest):
                 match = _sizeable(match)  # "Eastern Creek" is no part of a village Creek
                 match = match._replace(directed=True) if match else None
