@@ -1,4 +1,5 @@
-"""Tests for numpy's BLAS in the pipeline's layers: the same parse as spaCy's default kernels, on one thread."""
+"""Tests for the speed settings: numpy's BLAS in the pipeline's layers (the same parse as spaCy's default kernels,
+on one thread) and loaded objects kept out of the garbage collector's way."""
 
 from __future__ import annotations
 
@@ -45,3 +46,15 @@ def test_same_parse_token_for_token(pipelines):
 
 def test_blas_is_held_to_one_thread(pipelines):
     assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_settled_objects_are_out_of_the_collectors_reach_until_exit():
+    import gc
+
+    from whodid.resources import settle_loaded
+
+    try:
+        settle_loaded()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

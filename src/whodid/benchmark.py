@@ -57,7 +57,7 @@ def _peak_rss_mib() -> float:
 def _run_whodid(n_articles: int, queue: mp.Queue, workers: int = 1) -> None:
     from whodid.clean import clean_document
     from whodid.records import Article, RawDocument
-    from whodid.resources import Resources
+    from whodid.resources import Resources, settle_loaded
     from whodid.runner import run_into_store
     from whodid.store import Store
 
@@ -66,6 +66,7 @@ def _run_whodid(n_articles: int, queue: mp.Queue, workers: int = 1) -> None:
     options = Options(batch_size=BATCH_SIZE, near_duplicate_threshold=0, site_boilerplate_min=0, workers=workers)
     res = Resources(options)
     res.warm_up()
+    settle_loaded()  # as the `whodid run` command does
     load_s = time.perf_counter() - started
     docs = [
         RawDocument(name, f"bench:{name}", text, "html" if name.endswith(".html") else "text")

@@ -152,7 +152,7 @@ def run(
     """
     from whodid.ingest import iter_documents
     from whodid.nlp import ModelNotFound
-    from whodid.resources import Resources
+    from whodid.resources import Resources, settle_loaded
     from whodid.runner import run_into_store
     from whodid.store import Store, StoreError
 
@@ -172,6 +172,7 @@ def run(
     res = Resources(options)
     try:
         res.warm_up()
+        settle_loaded()
         with Store(db) as store, _progress(quiet) as progress:
             task = progress.add_task("processing", total=None)
 
