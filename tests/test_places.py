@@ -608,3 +608,20 @@ def test_a_valley_named_after_a_town_or_region_is_placed_there(places_in):
     assert by_text(places_in("Wildfires spread through the Napa Valley and Silicon Valley."))["Napa"].admin1 == "CA"
     places = by_text(places_in("Settlers moved into the Jordan Valley and the Hunter Valley."))
     assert "Jordan" not in places and "Hunter" not in places  # a country's; only villages named Hunter
+
+
+def test_a_place_the_gazetteer_lacks_is_located_by_the_town_or_region_after_it(places_in):
+    places = by_text(places_in("Police were called to a house in Greenlane, Auckland on Friday."))
+    greenlane, auckland = places["Greenlane"], places["Auckland"]
+    assert (greenlane.geonameid, greenlane.country, greenlane.feature) == (None, "NZL", "city")
+    assert (greenlane.lat, greenlane.lon) == (auckland.lat, auckland.lon)
+    places = by_text(places_in("He worked in Fort Detrick, Maryland for years."))
+    assert places["Maryland"].feature == "admin1" and places["Fort Detrick"].admin1 == "MD"
+
+
+def test_a_region_is_not_taken_for_named_after_a_town_by_that_towns_alternate_name(gaz):
+    from whodid.place_resolution import _resolve
+    from whodid.places import PlaceMatch
+
+    (entry,) = _resolve([PlaceMatch(0, 8, "maryland", gaz.lookup("Maryland"))])
+    assert (entry.feature, entry.country) == ("admin1", "USA")  # not Maryland, NSW, for "Maryland City"

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from whodid.gazetteer import Candidate, Gazetteer, name_key
 from whodid.place_resolution import REGIONS, TOWN, PlaceMatch, holds
 from whodid.place_tokens import capitalised, is_proper_name, lookup_tokens
+from whodid.records import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 MAX_HOLDER_TOKENS = 4  # "Davao del Sur", "Scott County"
 AREA_FEATURES = frozenset({"country", "admin1", "admin2"})
@@ -39,6 +40,9 @@ US_STATE_CODES = {
 REGION_WORDS = frozenset({"state", "governor", "province", "prefecture", "governorate", "oblast", "county"})
 TOWN_WORDS = frozenset({"mayor", "city", "town", "village"})
 _KIND_BEFORE = re.compile(r"\b(\w+) of\s*$")
+HOLDER_FEATURES = frozenset({"city", "admin1", "admin2"})  # places that locate an unknown place named before them
+HOLDER_GAPS = (", ", " in ")
+MAX_UNKNOWN_TOKENS = 4
 _STATE_CODE = re.compile(r", ([A-Z]{2})(?![\w.])")
 
 
@@ -188,3 +192,34 @@ def within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
             match = match._replace(candidates=inside)
         out.append(match)
     return out
+
+
+def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
+    """Places the gazetteer lacks, located by the town or region named right after them ("Greenlane, Auckland",
+    "Cellardyke in Fife", "Kogelo in Nyanza province"): GPE and LOC entities of capitalised proper nouns that
+    overlap no place, each at its holder's point, as a town of its country with no GeoNames id."""
+    by_start = {p.start: p for p in places}
+    found = []
+    for ent in doc.ents:
+        span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        if ent.label_ not in ("GPE", "LOC") or len(span) > MAX_UNKNOWN_TOKENS or not _unknown_name(span, gaz):
+            continue
+        if any(p.start < ent.end_char and ent.start_char < p.end for p in places):
+            continue
+        gap = next((g for g in HOLDER_GAPS if doc.text.startswith(g, ent.end_char)), None)
+        holder = by_start.get(ent.end_char + len(gap)) if gap else None
+        if holder is None or holder.feature not in HOLDER_FEATURES or holder.lat is None:
+            continue
+        found.append(
+            Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon, holder.country,
+                  "city", holder.admin1)
+        )  # fmt: skip
+    return found
+
+
+def _unknown_name(span: Span, gaz: Gazetteer) -> bool:
+    """Capitalised proper nouns (lowercase particles inside: "Bab el-Oued"), not a common word."""
+    words = [t for t in span if t.is_alpha]
+    if not words or not capitalised(span[0]) or not capitalised(span[-1]) or gaz.is_common(span.text):
+        return False
+    return all(t.pos_ == "PROPN" or not capitalised(t) for t in words)

@@ -156,8 +156,8 @@ class _Ranker:
         self.namesakes = {
             (c.entry.country, c.entry.admin1)
             for c in candidates
-            if c.entry.feature == "city" and c.entry.population >= TOWN
-        }
+            if c.entry.feature == "city" and c.entry.population >= TOWN and c.primary
+        }  # by its own name: not "Maryland City" against the state of Maryland
         # Countries whose regions the document names: two others against a country's name, three otherwise.
         least = 2 if any(c.entry.feature == "country" for c in candidates) else REGION_LIST
         self.region_rich = {k for k, n in (regions_by_country or {}).items() if n >= least}

@@ -21,6 +21,7 @@ from whodid.place_context import (
     by_unit_word,
     held_by_next,
     leading_country,
+    located_by_holder,
     trailing_country,
     with_state_codes,
     within_named_countries,
@@ -80,7 +81,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     people ("John Kerry" ... "Kerry"), names of publications ("China Daily") and city names after a capitalised
     "The" ("The Duran") are left out.
     """
-    return resolve_places(doc.text, place_matches(doc, gazetteer))
+    places = resolve_places(doc.text, place_matches(doc, gazetteer))
+    return sorted(places + located_by_holder(doc, places, gazetteer), key=lambda p: p.start)
 
 
 def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
