@@ -43,6 +43,7 @@ _KIND_BEFORE = re.compile(r"\b(\w+) of\s*$")
 HOLDER_FEATURES = frozenset({"city", "admin1", "admin2"})  # places that locate an unknown place named before them
 HOLDER_GAPS = (", ", " in ")
 MAX_UNKNOWN_TOKENS = 4
+MAX_NOUNS_BEFORE_IN = 2  # "Abu Shok refugee camp in Al-Fashir"
 _STATE_CODE = re.compile(r", ([A-Z]{2})(?![\w.])")
 
 
@@ -196,7 +197,7 @@ def within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
 
 def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
     """Places the gazetteer lacks, located by the town or region named right after them ("Greenlane, Auckland",
-    "Cellardyke in Fife", "Kogelo in Nyanza province"): GPE and LOC entities of capitalised proper nouns that
+    "Cellardyke in Fife", "Abu Shok refugee camp in Al-Fashir"): GPE and LOC entities of capitalised proper nouns that
     overlap no place, each at its holder's point, as a town of its country with no GeoNames id."""
     by_start = {p.start: p for p in places}
     found = []
@@ -206,8 +207,7 @@ def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list
             continue
         if any(p.start < ent.end_char and ent.start_char < p.end for p in places):
             continue
-        gap = next((g for g in HOLDER_GAPS if doc.text.startswith(g, ent.end_char)), None)
-        holder = by_start.get(ent.end_char + len(gap)) if gap else None
+        holder = by_start.get(_holder_start(doc, ent))
         if holder is None or holder.feature not in HOLDER_FEATURES or holder.lat is None:
             continue
         found.append(
@@ -215,6 +215,18 @@ def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list
                   "city", holder.admin1)
         )  # fmt: skip
     return found
+
+
+def _holder_start(doc: Doc, ent: Span) -> int:
+    """Where a holder of the entity would start: after ", " or " in ", or after one or two nouns and "in" ("Abu
+    Shok refugee camp in Al-Fashir"); -1 if there is no such gap."""
+    gap = next((g for g in HOLDER_GAPS if doc.text.startswith(g, ent.end_char)), None)
+    if gap:
+        return ent.end_char + len(gap)
+    i = ent.end
+    while i < min(len(doc), ent.end + MAX_NOUNS_BEFORE_IN) and doc[i].is_lower and doc[i].pos_ == "NOUN":
+        i += 1
+    return doc[i + 1].idx if ent.end < i < len(doc) - 1 and doc[i].lower_ == "in" else -1
 
 
 def _unknown_name(span: Span, gaz: Gazetteer) -> bool:
