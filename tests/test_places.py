@@ -516,6 +516,7 @@ def test_a_us_state_postal_code_after_a_town_places_it_in_that_state(places_in):
         ("Springfield", "city", "MO"), ("MO", "admin1", "MO"), ("Paris", "city", "TX"), ("TX", "admin1", "TX")
     ]  # fmt: skip
     assert [p.text for p in places_in("It is OK, IN the end.")] == []  # codes alone are words
+    assert by_text(places_in("The plant is in Springfield, IL. It closed."))["IL"].feature == "admin1"
 
 
 def test_a_place_entity_of_a_common_word_counts_in_a_list_of_places(places_in):

@@ -44,7 +44,7 @@ HOLDER_FEATURES = frozenset({"city", "admin1", "admin2"})  # places that locate 
 HOLDER_GAPS = (", ", " in ")
 MAX_UNKNOWN_TOKENS = 4
 MAX_NOUNS_BEFORE_IN = 2  # "Abu Shok refugee camp in Al-Fashir"
-_STATE_CODE = re.compile(r", ([A-Z]{2})(?![\w.])")
+_STATE_CODE = re.compile(r", ([A-Z]{2})(?!\w|\.\w)")  # "Springfield, IL." may end a sentence
 
 
 def held_by_next(ent: Span, gaz: Gazetteer) -> PlaceMatch | None:
