@@ -628,3 +628,10 @@ def test_a_region_is_not_taken_for_named_after_a_town_by_that_towns_alternate_na
 
     (entry,) = _resolve([PlaceMatch(0, 8, "maryland", gaz.lookup("Maryland"))])
     assert (entry.feature, entry.country) == ("admin1", "USA")  # not Maryland, NSW, for "Maryland City"
+
+
+def test_an_unknown_list_item_is_located_by_the_holder_of_the_next_item(places_in):
+    places = by_text(places_in("The virus was found at Marsden Park and Wilberforce in Western Sydney."))
+    assert places["Marsden Park"].geonameid is None  # FAC to the model, missing from the gazetteer
+    assert places["Marsden Park"].lat == places["Sydney"].lat and places["Wilberforce"].geonameid is not None
+    assert "Bridgestone Arena" not in by_text(places_in("Concerts: June 17 -- Bridgestone Arena, Nashville, TN."))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from whodid.gazetteer import Candidate, Gazetteer, name_key
 from whodid.place_resolution import REGIONS, TOWN, PlaceMatch, holds
-from whodid.place_tokens import capitalised, is_proper_name, lookup_tokens
+from whodid.place_tokens import capitalised, entity_parts, is_proper_name, lookup_tokens
 from whodid.records import Place
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ TOWN_WORDS = frozenset({"mayor", "city", "town", "village"})
 _KIND_BEFORE = re.compile(r"\b(\w+) of\s*$")
 HOLDER_FEATURES = frozenset({"city", "admin1", "admin2"})  # places that locate an unknown place named before them
 HOLDER_GAPS = (", ", " in ")
+UNKNOWN_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_UNKNOWN_TOKENS = 4
 MAX_NOUNS_BEFORE_IN = 2  # "Abu Shok refugee camp in Al-Fashir"
 _STATE_CODE = re.compile(r", ([A-Z]{2})(?!\w|\.\w)")  # "Springfield, IL." may end a sentence
@@ -197,24 +198,56 @@ def within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
 
 def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
     """Places the gazetteer lacks, located by the town or region named right after them ("Greenlane, Auckland",
-    "Cellardyke in Fife", "Abu Shok refugee camp in Al-Fashir"): GPE and LOC entities of capitalised proper nouns that
-    overlap no place, each at its holder's point, as a town of its country with no GeoNames id."""
+    "Cellardyke in Fife", "Abu Shok refugee camp in Al-Fashir") or after the next item of their list ("Cattai and
+    Wilberforce in North-Western Sydney"): parts of GPE and LOC entities (of FAC ones only in such a list: a
+    building is no place of its own), capitalised proper nouns that overlap no place, each at its holder's point,
+    as a town of its country with no GeoNames id."""
     by_start = {p.start: p for p in places}
     found = []
     for ent in doc.ents:
-        span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
-        if ent.label_ not in ("GPE", "LOC") or len(span) > MAX_UNKNOWN_TOKENS or not _unknown_name(span, gaz):
+        if ent.label_ not in UNKNOWN_LABELS:
             continue
-        if any(p.start < ent.end_char and ent.start_char < p.end for p in places):
-            continue
-        holder = by_start.get(_holder_start(doc, ent))
-        if holder is None or holder.feature not in HOLDER_FEATURES or holder.lat is None:
-            continue
-        found.append(
-            Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon, holder.country,
-                  "city", holder.admin1)
-        )  # fmt: skip
+        for part in entity_parts(ent):
+            span = part[1:] if len(part) > 1 and part[0].lower_ == "the" else part
+            if len(span) > MAX_UNKNOWN_TOKENS or not _unknown_name(span, gaz):
+                continue
+            if any(p.start < span.end_char and span.start_char < p.end for p in places):
+                continue
+            direct = _holder(doc, span, by_start) if ent.label_ != "FAC" else None  # not "Ryman Auditorium, Nashville"
+            holder = direct or _holder_of_next_item(doc, span, by_start)
+            if holder is None:
+                continue
+            found.append(
+                Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon,
+                      holder.country, "city", holder.admin1)
+            )  # fmt: skip
     return found
+
+
+def _holder(doc: Doc, span: Span, by_start: dict[int, Place]) -> Place | None:
+    """The town or region named in the gap after `span` (see `_holder_start`), or inside the entity that opens there
+    ("North-Western Sydney")."""
+    start = _holder_start(doc, span)
+    if start < 0:
+        return None
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    ents = [e for e in doc.ents if token is not None and e.start <= token.start < e.end]
+    stop = ents[0].end_char if ents else start + 1
+    holder = next((p for s, p in sorted(by_start.items()) if start <= s < stop), None)
+    return holder if holder and holder.feature in HOLDER_FEATURES and holder.lat is not None else None
+
+
+def _holder_of_next_item(doc: Doc, span: Span, by_start: dict[int, Place]) -> Place | None:
+    """The holder of the place that follows `span` after "and" or "or" ("Eastern Creek and Centennial Park in
+    Sydney")."""
+    i = span.end
+    while i < min(len(doc), span.end + 2) and doc[i].lower_ in (",", "and", "or"):
+        i += 1
+    joined = any(doc[k].lower_ in ("and", "or") for k in range(span.end, i))  # not "Bridgestone Arena, Nashville"
+    if not joined or i >= len(doc) or (after := by_start.get(doc[i].idx)) is None:
+        return None
+    item = doc.char_span(after.start, after.end, alignment_mode="expand")
+    return _holder(doc, item, by_start) if item is not None else None
 
 
 def _holder_start(doc: Doc, ent: Span) -> int:
