@@ -635,3 +635,9 @@ def test_an_unknown_list_item_is_located_by_the_holder_of_the_next_item(places_i
     assert places["Marsden Park"].geonameid is None  # FAC to the model, missing from the gazetteer
     assert places["Marsden Park"].lat == places["Sydney"].lat and places["Wilberforce"].geonameid is not None
     assert "Bridgestone Arena" not in by_text(places_in("Concerts: June 17 -- Bridgestone Arena, Nashville, TN."))
+
+
+def test_an_apposition_or_copula_locates_a_place_the_gazetteer_lacks(places_in):
+    places = by_text(places_in("Residents of Kuwinga, a village near Blantyre, said the well was dry."))
+    assert places["Kuwinga"].geonameid is None and places["Kuwinga"].lat == places["Blantyre"].lat
+    assert "Smith" not in by_text(places_in("Smith, a community leader in Ohio, said nothing."))  # no place noun ends

@@ -45,6 +45,16 @@ HOLDER_GAPS = (", ", " in ")
 UNKNOWN_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_UNKNOWN_TOKENS = 4
 MAX_NOUNS_BEFORE_IN = 2  # "Abu Shok refugee camp in Al-Fashir"
+# "Mabvuku, a suburb located east of Harare", "Lujhu is a rural township in northwestern Taoyuan".
+APPOSITION_NOUNS = frozenset(
+    {"suburb", "town", "village", "city", "township", "community", "district", "neighbourhood", "neighborhood"}
+    | {"hamlet", "municipality", "borough", "settlement"}
+)
+APPOSITION_LINKS = frozenset({"of", "in", "near"})
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast"}
+    | {"northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
+)
 _STATE_CODE = re.compile(r", ([A-Z]{2})(?!\w|\.\w)")  # "Springfield, IL." may end a sentence
 
 
@@ -228,13 +238,7 @@ def _holder(doc: Doc, span: Span, by_start: dict[int, Place]) -> Place | None:
     """The town or region named in the gap after `span` (see `_holder_start`), or inside the entity that opens there
     ("North-Western Sydney")."""
     start = _holder_start(doc, span)
-    if start < 0:
-        return None
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    ents = [e for e in doc.ents if token is not None and e.start <= token.start < e.end]
-    stop = ents[0].end_char if ents else start + 1
-    holder = next((p for s, p in sorted(by_start.items()) if start <= s < stop), None)
-    return holder if holder and holder.feature in HOLDER_FEATURES and holder.lat is not None else None
+    return _place_at(doc, start, by_start) if start >= 0 else None
 
 
 def _holder_of_next_item(doc: Doc, span: Span, by_start: dict[int, Place]) -> Place | None:
@@ -268,3 +272,71 @@ def _unknown_name(span: Span, gaz: Gazetteer) -> bool:
     if not words or not capitalised(span[0]) or not capitalised(span[-1]) or gaz.is_common(span.text):
         return False
     return all(t.pos_ == "PROPN" or not capitalised(t) for t in words)
+
+
+def located_by_apposition(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
+    """Places the gazetteer lacks that an apposition or a copula places in a town or region ("Mabvuku, a suburb
+    located east of Harare", "Lujhu is a rural township in northwestern Taoyuan", "Fraser Valley, a farming
+    community near Vancouver"): entity parts and capitalised proper-noun runs outside entities, at the holder's
+    point, as a town of its country with no GeoNames id."""
+    by_start = {p.start: p for p in places}
+    found = []
+    for span in _name_spans(doc):
+        if not _unknown_name(span, gaz) or any(p.start < span.end_char and span.start_char < p.end for p in places):
+            continue
+        start = _apposition_end(doc, span.end)
+        holder = _place_at(doc, start, by_start) if start >= 0 else None
+        if holder is not None:
+            found.append(
+                Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon,
+                      holder.country, "city", holder.admin1)
+            )  # fmt: skip
+    return found
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    """Entity parts (a leading "the" left out) and runs of capitalised proper nouns outside entities."""
+    spans = [p[1:] if len(p) > 1 and p[0].lower_ == "the" else p for e in doc.ents for p in entity_parts(e)]
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and capitalised(doc[end]):
+            end += 1
+        if end > i:
+            spans.append(doc[i:end])
+        i = max(end, i + 1)
+    return [s for s in spans if 0 < len(s) <= MAX_UNKNOWN_TOKENS]
+
+
+def _apposition_end(doc: Doc, i: int) -> int:
+    """The character offset where the holder starts in ", a [modifiers] suburb [located east] of|in|near [north-
+    western] ..." or " is|was a ..." from token i on; -1 if the words there are not so."""
+    if i + 2 >= len(doc) or doc[i].lower_ not in (",", "is", "was") or doc[i + 1].lower_ not in ("a", "an"):
+        return -1
+    k = i + 2
+    while k < min(len(doc), i + 5) and doc[k].lower_ not in APPOSITION_NOUNS:
+        if not (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN")):
+            return -1
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in APPOSITION_NOUNS:
+        return -1
+    m = k + 1
+    while m < min(len(doc), k + 4) and doc[m].lower_ not in APPOSITION_LINKS:
+        if doc[m].pos_ in ("NOUN", "PROPN") and doc[m].lower_ not in COMPASS_WORDS:
+            return -1  # "a community leader in Ohio"
+        m += 1
+    if m >= len(doc) - 1 or doc[m].lower_ not in APPOSITION_LINKS:
+        return -1
+    m += 1
+    while m < len(doc) - 1 and doc[m].lower_ in COMPASS_WORDS:
+        m += 1
+    return doc[m].idx
+
+
+def _place_at(doc: Doc, start: int, by_start: dict[int, Place]) -> Place | None:
+    """The town or region that starts at `start`, or inside the entity that opens there."""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    ents = [e for e in doc.ents if token is not None and e.start <= token.start < e.end]
+    stop = ents[0].end_char if ents else start + 1
+    holder = next((p for s, p in sorted(by_start.items()) if start <= s < stop), None)
+    return holder if holder and holder.feature in HOLDER_FEATURES and holder.lat is not None else None

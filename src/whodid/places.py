@@ -21,6 +21,7 @@ from whodid.place_context import (
     by_unit_word,
     held_by_next,
     leading_country,
+    located_by_apposition,
     located_by_holder,
     trailing_country,
     with_state_codes,
@@ -82,7 +83,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     "The" ("The Duran") are left out.
     """
     places = resolve_places(doc.text, place_matches(doc, gazetteer))
-    return sorted(places + located_by_holder(doc, places, gazetteer), key=lambda p: p.start)
+    places += located_by_holder(doc, places, gazetteer)
+    return sorted(places + located_by_apposition(doc, places, gazetteer), key=lambda p: p.start)
 
 
 def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
