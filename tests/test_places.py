@@ -641,3 +641,15 @@ def test_an_apposition_or_copula_locates_a_place_the_gazetteer_lacks(places_in):
     places = by_text(places_in("Residents of Kuwinga, a village near Blantyre, said the well was dry."))
     assert places["Kuwinga"].geonameid is None and places["Kuwinga"].lat == places["Blantyre"].lat
     assert "Smith" not in by_text(places_in("Smith, a community leader in Ohio, said nothing."))  # no place noun ends
+
+
+def test_a_proper_noun_run_after_the_village_of_is_located_by_its_holder(nlp, gaz):
+    from whodid.place_context import located_by_holder
+    from whodid.places import find_places
+
+    doc = nlp("Police closed a road near the village of Kingsbarns in Fife on Friday.")
+    doc.ents = [e for e in doc.ents if e.text != "Kingsbarns"]  # as if the model had not labelled it
+    places = find_places(doc, gaz)
+    fife = next(p for p in places if p.text == "Fife")
+    (kingsbarns,) = located_by_holder(doc, [fife], gaz)
+    assert (kingsbarns.text, kingsbarns.geonameid, kingsbarns.lat) == ("Kingsbarns", None, fife.lat)

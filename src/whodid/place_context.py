@@ -208,30 +208,34 @@ def within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
 
 def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
     """Places the gazetteer lacks, located by the town or region named right after them ("Greenlane, Auckland",
-    "Cellardyke in Fife", "Abu Shok refugee camp in Al-Fashir") or after the next item of their list ("Cattai and
-    Wilberforce in North-Western Sydney"): parts of GPE and LOC entities (of FAC ones only in such a list: a
-    building is no place of its own), capitalised proper nouns that overlap no place, each at its holder's point,
-    as a town of its country with no GeoNames id."""
+    "Abu Shok refugee camp in Al-Fashir") or after the next item of their list ("Cattai and Wilberforce in
+    North-Western Sydney"): parts of GPE and LOC entities (of FAC ones only in such a list: a building is no place
+    of its own) and proper-noun runs after "the village of" ("the village of Cellardyke in Fife"), capitalised
+    proper nouns that overlap no place, each at its holder's point, as a town of its country with no GeoNames id."""
     by_start = {p.start: p for p in places}
+    named = [(p, e.label_) for e in doc.ents if e.label_ in UNKNOWN_LABELS for p in _entity_parts(e)]
+    named += [(run, "GPE") for run in _free_runs(doc) if _after_place_noun(run)]  # "the village of Cellardyke"
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in UNKNOWN_LABELS:
+    for span, label in named:
+        if len(span) > MAX_UNKNOWN_TOKENS or not _unknown_name(span, gaz):
             continue
-        for part in entity_parts(ent):
-            span = part[1:] if len(part) > 1 and part[0].lower_ == "the" else part
-            if len(span) > MAX_UNKNOWN_TOKENS or not _unknown_name(span, gaz):
-                continue
-            if any(p.start < span.end_char and span.start_char < p.end for p in places):
-                continue
-            direct = _holder(doc, span, by_start) if ent.label_ != "FAC" else None  # not "Ryman Auditorium, Nashville"
-            holder = direct or _holder_of_next_item(doc, span, by_start)
-            if holder is None:
-                continue
-            found.append(
-                Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon,
-                      holder.country, "city", holder.admin1)
-            )  # fmt: skip
+        if any(p.start < span.end_char and span.start_char < p.end for p in places):
+            continue
+        direct = _holder(doc, span, by_start) if label != "FAC" else None  # not "Ryman Auditorium, Nashville"
+        holder = direct or _holder_of_next_item(doc, span, by_start)
+        if holder is None:
+            continue
+        found.append(
+            Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon,
+                  holder.country, "city", holder.admin1)
+        )  # fmt: skip
     return found
+
+
+def _after_place_noun(span: Span) -> bool:
+    """Whether "a village of", "the town of" ... comes right before the span."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in APPOSITION_NOUNS
 
 
 def _holder(doc: Doc, span: Span, by_start: dict[int, Place]) -> Place | None:
@@ -295,17 +299,27 @@ def located_by_apposition(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> 
 
 
 def _name_spans(doc: Doc) -> list[Span]:
-    """Entity parts (a leading "the" left out) and runs of capitalised proper nouns outside entities."""
-    spans = [p[1:] if len(p) > 1 and p[0].lower_ == "the" else p for e in doc.ents for p in entity_parts(e)]
-    i = 0
+    """Entity parts and runs of capitalised proper nouns outside entities."""
+    spans = [p for e in doc.ents for p in _entity_parts(e)] + _free_runs(doc)
+    return [s for s in spans if 0 < len(s) <= MAX_UNKNOWN_TOKENS]
+
+
+def _entity_parts(ent: Span) -> list[Span]:
+    """The parts of an entity (see `entity_parts`), a leading "the" left out."""
+    return [p[1:] if len(p) > 1 and p[0].lower_ == "the" else p for p in entity_parts(ent)]
+
+
+def _free_runs(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns outside entities."""
+    runs, i = [], 0
     while i < len(doc):
         end = i
         while end < len(doc) and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and capitalised(doc[end]):
             end += 1
         if end > i:
-            spans.append(doc[i:end])
+            runs.append(doc[i:end])
         i = max(end, i + 1)
-    return [s for s in spans if 0 < len(s) <= MAX_UNKNOWN_TOKENS]
+    return runs
 
 
 def _apposition_end(doc: Doc, i: int) -> int:
