@@ -43,7 +43,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
 from geo_points import COUNTRY_CELL, REGION_CELL, central_point, country_points, region_areas
-from region_groups import former_country_names, group_rows, region_parts
+from region_groups import add_country_keys, former_country_names, group_rows, keys_by_country, own_keys, region_parts
 from whodid.gazetteer import DATA_FILE, name_key
 from whodid.options import DEFAULT_MODEL
 
@@ -371,30 +371,6 @@ def with_geonames_regions(
     return common_keys
 
 
-def _region_keys(lines: list[str], iso2: dict[str, str]) -> dict[str, set[str]]:
-    """ISO2 -> the own keys of the country's regions (admin1, admin2) in `lines`."""
-    keys: dict[str, set[str]] = {}
-    for line in lines:
-        fields = line.split("\t")
-        if fields[1] in ("admin1", "admin2") and fields[5] in iso2:
-            keys.setdefault(iso2[fields[5]], set()).update(fields[9].split("|"))
-    return keys
-
-
-def _own_keys(lines: list[str]) -> set[str]:
-    return {key for line in lines for key in line.split("\t")[9].split("|")}
-
-
-def add_country_keys(lines: list[str], names: dict[str, list[str]], iso2: dict[str, str]) -> None:
-    """Adds `names` (ISO2 -> names) to the own keys of those countries' rows in `lines`, in place."""
-    for i, line in enumerate(lines):
-        fields = line.split("\t")
-        if fields[1] == "country" and iso2.get(fields[5]) in names:
-            extra = [name_key(n) for n in names[iso2[fields[5]]]]
-            fields[9] = "|".join(dict.fromkeys([*fields[9].split("|"), *extra]))
-            lines[i] = "\t".join(fields)
-
-
 def us_county_rows(counties: dict[tuple[str, str], list[dict]]) -> list[str]:
     """One "admin2" row per US county or parish that GeoNames names ("Scott County"; the same name in several
     states is several rows), at the `central_point` of its towns, with its state's admin1 code."""
@@ -484,10 +460,10 @@ def build(common: set[str]) -> tuple[list[str], set[str]]:
     common_regions |= with_geonames_regions(sub_lines, areas[2], iso3, common, region_keys, region_points)
     lines += sub_lines + us_county_rows(areas[1])
     iso2 = {v: k for k, v in iso3.items()}
-    taken_by_country = _region_keys(lines, iso2)
+    taken_by_country = keys_by_country(lines, iso2)
     parts = region_parts(lines, iso2, sub_points, sub_populations, areas[1], direction_key, towns)
     lines += group_rows(row, iso3, parts, taken_by_country)
-    add_country_keys(lines, former_country_names(_own_keys(lines)), iso2)
+    add_country_keys(lines, former_country_names(own_keys(lines)), iso2)
     common_own: set[str] = set(common_regions)
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         own = name_key(c["name"])

@@ -126,3 +126,28 @@ def former_country_names(current: set[str]) -> dict[str, list[str]]:
 def _is_plain(name: str) -> bool:
     """Latin letters, spaces and hyphens only."""
     return all(c in " -" or unicodedata.name(c, "").startswith("LATIN") for c in name)
+
+
+def keys_by_country(lines: list[str], iso2: dict[str, str]) -> dict[str, set[str]]:
+    """ISO2 -> the own keys of the country's regions (admin1, admin2) in `lines`."""
+    keys: dict[str, set[str]] = {}
+    for line in lines:
+        fields = line.split("\t")
+        if fields[1] in ("admin1", "admin2") and fields[5] in iso2:
+            keys.setdefault(iso2[fields[5]], set()).update(fields[9].split("|"))
+    return keys
+
+
+def own_keys(lines: list[str]) -> set[str]:
+    """Every own key of the entries in `lines`."""
+    return {key for line in lines for key in line.split("\t")[9].split("|")}
+
+
+def add_country_keys(lines: list[str], names: dict[str, list[str]], iso2: dict[str, str]) -> None:
+    """Adds `names` (ISO2 -> names) to the own keys of those countries' rows in `lines`, in place."""
+    for i, line in enumerate(lines):
+        fields = line.split("\t")
+        if fields[1] == "country" and iso2.get(fields[5]) in names:
+            extra = [name_key(n) for n in names[iso2[fields[5]]]]
+            fields[9] = "|".join(dict.fromkeys([*fields[9].split("|"), *extra]))
+            lines[i] = "\t".join(fields)
