@@ -8,6 +8,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import ENT_TYPE, POS
+from spacy.symbols import PROPN
+
 from whodid.gazetteer import Candidate, Gazetteer, name_key
 from whodid.place_resolution import REGIONS, TOWN, PlaceMatch, holds
 from whodid.place_tokens import capitalised, entity_parts, is_proper_name, lookup_tokens
@@ -311,15 +315,15 @@ def _entity_parts(ent: Span) -> list[Span]:
 
 def _free_runs(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns outside entities."""
-    runs, i = [], 0
-    while i < len(doc):
-        end = i
-        while end < len(doc) and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and capitalised(doc[end]):
-            end += 1
-        if end > i:
-            runs.append(doc[i:end])
-        i = max(end, i + 1)
-    return runs
+    table = doc.to_array([ENT_TYPE, POS])
+    proper = numpy.flatnonzero((table[:, 0] == 0) & (table[:, 1] == PROPN)).tolist() if len(doc) else []
+    runs: list[list[int]] = []
+    for i in (i for i in proper if capitalised(doc[i])):
+        if runs and runs[-1][1] == i:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    return [doc[start:end] for start, end in runs]
 
 
 def _apposition_end(doc: Doc, i: int) -> int:

@@ -126,18 +126,24 @@ def _across_hyphen(doc: Doc, match: PlaceMatch, gaz: Gazetteer) -> PlaceMatch:
 def _listed_entity_matches(
     doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str], free: Sequence[PlaceMatch]
 ) -> list[PlaceMatch]:
-    """The entity matches (see `_entity_matches`), found again while a name listed next to a place found so far
+    """The entity matches (see `_matches_of`), found again while a name listed next to a place found so far
     (a place entity, a `free` match, an entity match) becomes one ("Suba, Migori, Homa Bay, Rongo, Kisumu": each
-    a place once its neighbour is)."""
+    a place once its neighbour is). An entity's matches depend on the places found only through whether it is
+    listed next to one, so each round redoes only the entities for which that changed."""
     placed = frozenset(t.i for ent in ents if ent.label_ in PLACE_LABELS for t in ent) | _tokens(doc, free)
-    matches: list[PlaceMatch] = []
-    for _ in range(LIST_ROUNDS):
-        matches = list(_entity_matches(doc, ents, gaz, people, placed))
-        grown = placed | _tokens(doc, matches)
+    surnames = frozenset(name_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1)
+    listed = [_listed_with_places(ent, placed) for ent in ents]
+    found = [list(_matches_of(ent, gaz, people, surnames, flag)) for ent, flag in zip(ents, listed, strict=True)]
+    for _ in range(LIST_ROUNDS - 1):
+        grown = placed | _tokens(doc, [m for matches in found for m in matches])
         if grown == placed:
             break
         placed = grown
-    return matches
+        for k, ent in enumerate(ents):
+            if not listed[k] and _listed_with_places(ent, placed):
+                listed[k] = True
+                found[k] = list(_matches_of(ent, gaz, people, surnames, True))
+    return [m for matches in found for m in matches]
 
 
 def _tokens(doc: Doc, matches: Sequence[PlaceMatch]) -> frozenset[int]:
@@ -145,69 +151,67 @@ def _tokens(doc: Doc, matches: Sequence[PlaceMatch]) -> frozenset[int]:
     return frozenset(t.i for span in spans if span is not None for t in span)
 
 
-def _entity_matches(
-    doc: Doc, ents: Sequence[Span], gaz: Gazetteer, people: frozenset[str], placed: frozenset[int]
+def _matches_of(
+    ent: Span, gaz: Gazetteer, people: frozenset[str], surnames: frozenset[str], listed: bool
 ) -> Iterator[PlaceMatch]:
-    surnames = frozenset(name_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1)
-    for ent in ents:
-        if ent.label_ in PLACE_LABELS:
-            common_ok = ent.label_ == "GPE"
-            found = []
-            for part in entity_parts(ent):  # else its parts ("Asia-Pacific"), a country ending it ("SOS
-                match = longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True)  # Villages Sudan")
-                halves = (
-                    []
-                    if match
-                    else [longest_inside(h, gaz, alternates=False, common_ok=False) for h in hyphen_parts(part)]
-                )
-                if any(halves):
-                    found.extend(h for h in halves if h)
-                elif match := match or trailing_country(part, gaz):
-                    found.append(match)
-            if not found and _listed_with_places(ent, placed):  # "Rift Valley, North Eastern and Western"
-                found = list(_in_context(ent, gaz, listed=True, after_place_word=False, surnames=surnames))
-            yield from found
-            continue
-        named = ent.label_ in (NAME_LABELS | MISLABELLED)
-        listed = named and _listed_with_places(ent, placed)
-        after_place_word = named and _after_place_word(ent)
-        if listed or after_place_word:  # "officials in Dogubayazit", "Mali, Niger, and Senegal"
-            found = list(_in_context(ent, gaz, listed, after_place_word, surnames))
-            found = found or list(filter(None, [held_by_next(ent, gaz) or before_facility_noun(ent, gaz)]))
-            yield from found
-            if found or after_place_word:
-                continue  # not "Michigan" of "at Michigan State University"; a listed name may open with a place's
-        if ent.label_ in (NAME_LABELS | MISLABELLED):  # "Warwick in Queensland", "the Pirbright laboratory"
-            match = held_by_next(ent, gaz) or before_facility_noun(ent, gaz)
-            if match:
-                yield match
-                continue
-        if ent.label_ == "EVENT" and (match := leading_country(ent, gaz)):  # "the Vietnam war"
+    """The place matches of one entity; `listed`: it stands in a list next to a place."""
+    doc = ent.doc
+    if ent.label_ in PLACE_LABELS:
+        common_ok = ent.label_ == "GPE"
+        found = []
+        for part in entity_parts(ent):  # else its parts ("Asia-Pacific"), a country ending it ("SOS
+            match = longest_inside(part, gaz, alternates=True, common_ok=common_ok, towns=True)  # Villages Sudan")
+            halves = (
+                [] if match else [longest_inside(h, gaz, alternates=False, common_ok=False) for h in hyphen_parts(part)]
+            )
+            if any(halves):
+                found.extend(h for h in halves if h)
+            elif match := match or trailing_country(part, gaz):
+                found.append(match)
+        if not found and listed:  # "Rift Valley, North Eastern and Western"
+            found = list(_in_context(ent, gaz, listed=True, after_place_word=False, surnames=surnames))
+        yield from found
+        return
+    named = ent.label_ in (NAME_LABELS | MISLABELLED)
+    listed = named and listed
+    after_place_word = named and _after_place_word(ent)
+    if listed or after_place_word:  # "officials in Dogubayazit", "Mali, Niger, and Senegal"
+        found = list(_in_context(ent, gaz, listed, after_place_word, surnames))
+        found = found or list(filter(None, [held_by_next(ent, gaz) or before_facility_noun(ent, gaz)]))
+        yield from found
+        if found or after_place_word:
+            return  # not "Michigan" of "at Michigan State University"; a listed name may open with a place's
+    if ent.label_ in (NAME_LABELS | MISLABELLED):  # "Warwick in Queensland", "the Pirbright laboratory"
+        match = held_by_next(ent, gaz) or before_facility_noun(ent, gaz)
+        if match:
             yield match
-            continue
-        owner = _possessive_country(ent, gaz) if ent.label_ in (NAME_LABELS | MISLABELLED) else None
-        if owner:  # "Kenya's overcrowded Dadaab camps": a town of that country, small ones too
-            match = lookup_tokens(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
-            inside = tuple(c for c in match.candidates if c.entry.country == owner) if match else ()
-            if inside and is_proper_name(doc, match):
-                yield match._replace(candidates=inside, vetted=True)
-                continue
-        if ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
-            areas = (_area_name(part, gaz) for part in entity_parts(ent))
-            yield from (m for m in areas if m and m.key not in people)  # not "Jordan" after "Michael Jordan"
-            continue
-        elif ent.label_ in NAME_LABELS:
-            parts_ = entity_parts(ent)
-            parts = (longest_inside(part, gaz, alternates=False, common_ok=False) for part in parts_)
-            found = [m for m in parts if m and is_proper_name(doc, m)]
-            if found:
-                yield from found
-                continue
-            match = _leading_place(ent, gaz) or next(filter(None, (trailing_country(p, gaz) for p in parts_)), None)
-        else:
-            continue
-        if match and is_proper_name(doc, match):
-            yield match
+            return
+    if ent.label_ == "EVENT" and (match := leading_country(ent, gaz)):  # "the Vietnam war"
+        yield match
+        return
+    owner = _possessive_country(ent, gaz) if ent.label_ in (NAME_LABELS | MISLABELLED) else None
+    if owner:  # "Kenya's overcrowded Dadaab camps": a town of that country, small ones too
+        match = lookup_tokens(doc, ent.start, ent.end, gaz, alternates=True, common_ok=False, towns=True)
+        inside = tuple(c for c in match.candidates if c.entry.country == owner) if match else ()
+        if inside and is_proper_name(doc, match):
+            yield match._replace(candidates=inside, vetted=True)
+            return
+    if ent.label_ in MISLABELLED:  # "Chad, which shares ...", "Gauteng": a country's or region's own name
+        areas = (_area_name(part, gaz) for part in entity_parts(ent))
+        yield from (m for m in areas if m and m.key not in people)  # not "Jordan" after "Michael Jordan"
+        return
+    elif ent.label_ in NAME_LABELS:
+        parts_ = entity_parts(ent)
+        parts = (longest_inside(part, gaz, alternates=False, common_ok=False) for part in parts_)
+        found = [m for m in parts if m and is_proper_name(doc, m)]
+        if found:
+            yield from found
+            return
+        match = _leading_place(ent, gaz) or next(filter(None, (trailing_country(p, gaz) for p in parts_)), None)
+    else:
+        return
+    if match and is_proper_name(doc, match):
+        yield match
 
 
 def _in_context(
