@@ -264,7 +264,9 @@ def render_geo_section(score: GeoScore) -> str:
         "large first-level region's is the middle of its land (the country's outline in cells, each given to the "
         "region of its nearest town), a smaller region's the mean of the grid cells holding its towns (see "
         "scripts/build_gazetteer.py). Gold "
-        "points are Wikipedia's, so a large country or region counts only when both points agree.",
+        "points are Wikipedia's, so a large country or region counts only when both points agree. A place the "
+        "gazetteer lacks but its context locates ('Greenlane, Auckland', 'Mabvuku, a suburb east of Harare') is "
+        "a town at the point of the place that holds it, with no GeoNames id (place_context.py).",
         "- **Loose** (fourth row): as strict, but a predicted area that holds the gold point also counts: a "
         "predicted country that is the gold country, or a predicted first-level region or continent that holds the "
         "gazetteer city nearest to the gold point. It shows how many areas are right but far from the gold point.",
