@@ -651,5 +651,5 @@ def test_a_proper_noun_run_after_the_village_of_is_located_by_its_holder(nlp, ga
     doc.ents = [e for e in doc.ents if e.text != "Kingsbarns"]  # as if the model had not labelled it
     places = find_places(doc, gaz)
     fife = next(p for p in places if p.text == "Fife")
-    (kingsbarns,) = located_by_holder(doc, [fife], gaz)
+    (kingsbarns,) = located_by_holder(doc, [fife], gaz, doc.ents)
     assert (kingsbarns.text, kingsbarns.geonameid, kingsbarns.lat) == ("Kingsbarns", None, fife.lat)

@@ -210,14 +210,14 @@ def within_named_countries(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
     return out
 
 
-def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
+def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer, ents: Sequence[Span]) -> list[Place]:
     """Places the gazetteer lacks, located by the town or region named right after them ("Greenlane, Auckland",
     "Abu Shok refugee camp in Al-Fashir") or after the next item of their list ("Cattai and Wilberforce in
     North-Western Sydney"): parts of GPE and LOC entities (of FAC ones only in such a list: a building is no place
     of its own) and proper-noun runs after "the village of" ("the village of Cellardyke in Fife"), capitalised
     proper nouns that overlap no place, each at its holder's point, as a town of its country with no GeoNames id."""
     by_start = {p.start: p for p in places}
-    named = [(p, e.label_) for e in doc.ents if e.label_ in UNKNOWN_LABELS for p in _entity_parts(e)]
+    named = [(p, e.label_) for e in ents if e.label_ in UNKNOWN_LABELS for p in _entity_parts(e)]
     named += [(run, "GPE") for run in _free_runs(doc) if _after_place_noun(run)]  # "the village of Cellardyke"
     found = []
     for span, label in named:
@@ -282,14 +282,14 @@ def _unknown_name(span: Span, gaz: Gazetteer) -> bool:
     return all(t.pos_ == "PROPN" or not capitalised(t) for t in words)
 
 
-def located_by_apposition(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> list[Place]:
+def located_by_apposition(doc: Doc, places: Sequence[Place], gaz: Gazetteer, ents: Sequence[Span]) -> list[Place]:
     """Places the gazetteer lacks that an apposition or a copula places in a town or region ("Mabvuku, a suburb
     located east of Harare", "Lujhu is a rural township in northwestern Taoyuan", "Fraser Valley, a farming
     community near Vancouver"): entity parts and capitalised proper-noun runs outside entities, at the holder's
     point, as a town of its country with no GeoNames id."""
     by_start = {p.start: p for p in places}
     found = []
-    for span in _name_spans(doc):
+    for span in _name_spans(doc, ents):
         if not _unknown_name(span, gaz) or any(p.start < span.end_char and span.start_char < p.end for p in places):
             continue
         start = _apposition_end(doc, span.end)
@@ -302,9 +302,9 @@ def located_by_apposition(doc: Doc, places: Sequence[Place], gaz: Gazetteer) -> 
     return found
 
 
-def _name_spans(doc: Doc) -> list[Span]:
+def _name_spans(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     """Entity parts and runs of capitalised proper nouns outside entities."""
-    spans = [p for e in doc.ents for p in _entity_parts(e)] + _free_runs(doc)
+    spans = [p for e in ents for p in _entity_parts(e)] + _free_runs(doc)
     return [s for s in spans if 0 < len(s) <= MAX_UNKNOWN_TOKENS]
 
 

@@ -82,14 +82,16 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     people ("John Kerry" ... "Kerry"), names of publications ("China Daily") and city names after a capitalised
     "The" ("The Duran") are left out.
     """
-    places = resolve_places(doc.text, place_matches(doc, gazetteer))
-    places += located_by_holder(doc, places, gazetteer)
-    return sorted(places + located_by_apposition(doc, places, gazetteer), key=lambda p: p.start)
-
-
-def place_matches(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMatch]:
-    """The place names of `doc` with their candidate entries, by start offset (see `find_places`)."""
     ents = doc.ents  # built anew from the tokens on each access: read once
+    places = resolve_places(doc.text, place_matches(doc, gazetteer, ents))
+    places += located_by_holder(doc, places, gazetteer, ents)
+    return sorted(places + located_by_apposition(doc, places, gazetteer, ents), key=lambda p: p.start)
+
+
+def place_matches(doc: Doc, gazetteer: Gazetteer, ents: Sequence[Span] | None = None) -> list[PlaceMatch]:
+    """The place names of `doc` with their candidate entries, by start offset (see `find_places`); `ents`: the
+    Doc's entities, when the caller has them already."""
+    ents = doc.ents if ents is None else ents  # built anew from the tokens on each access: read once
     people = _person_words(ents, gazetteer)
     free = list(_free_matches(doc, ents, gazetteer))
     matches = [*_listed_entity_matches(doc, ents, gazetteer, people, free), *free]
@@ -402,11 +404,11 @@ def _free_match_at(doc: Doc, i: int, gaz: Gazetteer, in_entity: set[int], taken:
     "Heze city"), not part of a longer name; tokens of an entity only if `taken` (token -> the entity's end) holds
     them and the entity ends inside the name."""
     for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+        if not capitalised(doc[end - 1]):  # the cheapest test first
+            continue
         tokens = doc[i:end]
         inside = (t.i not in in_entity or taken.get(t.i, len(doc) + 1) <= end for t in tokens)
         if not all(inside) or any(t.i > i and t.is_sent_start for t in tokens):
-            continue
-        if not capitalised(doc[end - 1]):
             continue
         match = lookup_tokens(doc, i, end, gaz, alternates=False, common_ok=False)
         if match is None:
