@@ -82,15 +82,17 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     people ("John Kerry" ... "Kerry"), names of publications ("China Daily") and city names after a capitalised
     "The" ("The Duran") are left out.
     """
-    ents = doc.ents  # built anew from the tokens on each access: read once
-    places = resolve_places(doc.text, place_matches(doc, gazetteer, ents))
+    ents, text = doc.ents, doc.text  # each built anew from the tokens on each access: read once
+    places = resolve_places(text, place_matches(doc, gazetteer, ents, text))
     places += located_by_holder(doc, places, gazetteer, ents)
     return sorted(places + located_by_apposition(doc, places, gazetteer, ents), key=lambda p: p.start)
 
 
-def place_matches(doc: Doc, gazetteer: Gazetteer, ents: Sequence[Span] | None = None) -> list[PlaceMatch]:
-    """The place names of `doc` with their candidate entries, by start offset (see `find_places`); `ents`: the
-    Doc's entities, when the caller has them already."""
+def place_matches(
+    doc: Doc, gazetteer: Gazetteer, ents: Sequence[Span] | None = None, text: str | None = None
+) -> list[PlaceMatch]:
+    """The place names of `doc` with their candidate entries, by start offset (see `find_places`); `ents` and
+    `text`: the Doc's entities and text, when the caller has them already."""
     ents = doc.ents if ents is None else ents  # built anew from the tokens on each access: read once
     people = _person_words(ents, gazetteer)
     free = list(_free_matches(doc, ents, gazetteer))
@@ -100,7 +102,7 @@ def place_matches(doc: Doc, gazetteer: Gazetteer, ents: Sequence[Span] | None = 
     agencies = [(doc[a].idx, doc[b - 1].idx) for start, end in datelines for a, b in _bracketed(doc, start, end)]
     matches = [m for m in matches if not any(a <= m.start < b for a, b in agencies)]  # "(Xinhua)": the source
     matches = [m for m in matches if m.vetted or not _names_something_else(doc, m, people)]
-    text = doc.text  # joined from the tokens on each access: read once
+    text = doc.text if text is None else text  # joined from the tokens on each access: read once
     matches = sorted((by_unit_word(text, _across_hyphen(doc, m, gazetteer)) for m in matches), key=_order)
     kept: list[PlaceMatch] = []
     for match in matches:  # an entity cut short ("Guinea" of "Guinea-Bissau") may now hold a free match
