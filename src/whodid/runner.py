@@ -13,7 +13,8 @@ from whodid.records import ArticleResult, RawDocument, Skipped
 from whodid.resources import Resources
 from whodid.store import Store, StoreError
 
-WRITE_BATCH = 64  # articles per store transaction
+WRITE_BATCH = 256  # articles per store transaction: each costs linking queries and a checkpoint when the store parks
+# (64 articles a time: 1.0 CPU s to store the 240 bench articles; 256: 0.5 s); an interrupted run redoes at most these
 
 
 @dataclass(slots=True)
