@@ -51,6 +51,10 @@ class PhraseIndex:
         """Some phrase starts with the word `first`."""
         return first in self._index
 
+    def firsts(self) -> set[str]:
+        """The words some phrase starts with."""
+        return set(self._index)
+
     def freeze(self) -> None:
         for level in self._index.values():
             for candidates in level.values():
@@ -87,6 +91,7 @@ class ActorDictionary:
             self.agents.add(tuple(agent["phrase"].split()), i)
         self.named.freeze()
         self.agents.freeze()
+        self.first_words = frozenset(self.named.firsts() | self.agents.firsts())  # words some phrase starts with
 
     @property
     def entries(self) -> list[dict]:
@@ -239,13 +244,15 @@ def _best_at(
 ) -> DictMatch | None:
     """The longest dictionary match starting at position i (a named actor wins a tie with an agent); `forms`
     holds each token's variants."""
+    firsts = [f for f in forms[i] if f in dictionary.first_words]
+    if not firsts:  # most words: only a stem of an agent may start here
+        return _stem_agent(tokens, i, dictionary) if len(forms[i][0]) > 5 else None
     best: DictMatch | None = None
 
     def longer(end: int) -> bool:
         return best is None or tokens[end - 1].i + 1 - tokens[i].i > best.end - best.start
 
-    firsts = [f for f in forms[i] if f in dictionary.named or f in dictionary.agents]
-    seconds = _second_words(tokens, forms, i) if firsts else set()
+    seconds = _second_words(tokens, forms, i)
     for form in firsts:
         for phrase, idx in dictionary.named.candidates(form, seconds):
             end = _match_end(tokens, forms, i, phrase, False)
@@ -257,7 +264,7 @@ def _best_at(
             if end is not None and longer(end):
                 best = dictionary.agent_match(idx, tokens[i].i, tokens[end - 1].i + 1)
                 break
-    if best is None and len(tokens[i].lower_) > 5:
+    if best is None and len(forms[i][0]) > 5:
         best = _stem_agent(tokens, i, dictionary)
     return best
 
@@ -327,6 +334,8 @@ def _stem_agent(tokens: Sequence[Token], i: int, dictionary: ActorDictionary) ->
     """A one-word agent matched as a stem ("ministers" for "minist")."""
     lower = tokens[i].lower_
     for cut in range(1, 5):
+        if lower[:-cut] not in dictionary.first_words:  # no phrase at all starts so (the quick test)
+            continue
         for phrase, idx in dictionary.agents.candidates(lower[:-cut]):
             if len(phrase) == 1 and _agent_form_ok(tokens[i], phrase[0]):
                 return dictionary.agent_match(idx, tokens[i].i, tokens[i].i + 1)
