@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 
-from whodid import blas
+import pytest
+
+from whodid import blas, entry
 
 
 def clean_environment(monkeypatch) -> None:
@@ -31,3 +34,13 @@ def test_a_second_call_keeps_the_first_values(monkeypatch):
     blas.prefer_one_thread()
     with blas.environment_as_before():
         assert "MKL_NUM_THREADS" not in os.environ
+
+
+def test_the_command_entry_asks_for_one_thread_then_runs_the_cli(monkeypatch, capsys):
+    clean_environment(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["whodid", "--help"])
+    with pytest.raises(SystemExit) as exit_info:
+        entry.main()
+    assert exit_info.value.code == 0
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    assert "Usage" in capsys.readouterr().out
