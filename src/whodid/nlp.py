@@ -11,8 +11,9 @@ from itertools import pairwise
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
@@ -54,7 +55,8 @@ def overlong_cuts(length: int, starts: Iterable[int]) -> list[int]:
 def paragraph_starts(doc: Doc) -> list[int]:
     """Token indexes that must start a sentence: each paragraph's first token, and the first after its dateline."""
     out: list[int] = []
-    for start in [0] + [t.i + 1 for t in doc[:-1] if t.is_space and t.text.count("\n") >= 2]:
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist() if len(doc) > 1 else []
+    for start in [0] + [i + 1 for i in spaces if doc[i].text.count("\n") >= 2]:
         if start < len(doc):
             out.append(start)
             after = dateline_end(doc, start)
@@ -136,6 +138,8 @@ ENTITY_COMPONENTS = ("ner",)  # what a sentence that fails the pre-filter still 
 MIN_SKIPPED_SHARE = 0.25  # cut an article up only when the filter spares at least this share of its tokens
 SENTENCE_ENDS = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+SENTENCE_END_IDS = frozenset(map(get_string_id, SENTENCE_ENDS))  # the words' ids, as a Doc's ORTH array holds them
+CLOSER_IDS = frozenset(map(get_string_id, CLOSERS))
 
 
 def rough_sentences(doc: Doc) -> list[Span]:
@@ -198,21 +202,18 @@ def _runs(doc: Doc, wanted: Callable[[Span], bool] | None) -> list[tuple[Span, b
 
 def _sentence_end_starts(doc: Doc) -> list[int]:
     """A sentence starts at the first word after end punctuation and the closing quotes or brackets that
-    stick to it ('... he said." The'), spaces staying with the sentence before."""
+    stick to it ('... he said." The'), spaces staying with the sentence before. (Read from the Doc's arrays: the
+    word's id, whether it is space, whether whitespace follows it.)"""
     out: list[int] = []
     ended = False
-    for token in doc:
-        if ended and not token.is_space and not _closes(doc, token):
-            out.append(token.i)
+    rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist() if len(doc) else []
+    for i, (orth, space, _) in enumerate(rows):
+        if ended and not space and not (orth in CLOSER_IDS and i > 0 and not rows[i - 1][2]):
+            out.append(i)
             ended = False
-        if token.text in SENTENCE_ENDS:
+        if orth in SENTENCE_END_IDS:
             ended = True
     return out
-
-
-def _closes(doc: Doc, token: Token) -> bool:
-    """A closing quote or bracket written right after the previous token."""
-    return token.text in CLOSERS and token.i > 0 and not doc[token.i - 1].whitespace_
 
 
 def _annotate(docs: list[Doc], nlp: Language, names: Sequence[str]) -> None:
