@@ -246,10 +246,12 @@ def sentences(doc: Doc) -> list[tuple[Sentence, Span]]:
     """The Doc's sentences as records (character offsets into the article text) with their spans; blank
     ones dropped, so record indexes count real sentences."""
     out: list[tuple[Sentence, Span]] = []
+    full = doc.text  # a span's text is this slice of it; built from the tokens on each access: read once
     for sent in doc.sents:
-        text = sent.text.strip()
+        raw = full[sent.start_char : sent.end_char]
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         out.append((Sentence(len(out), start, start + len(text), text), sent))
     return out
