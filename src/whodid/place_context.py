@@ -14,7 +14,7 @@ from spacy.symbols import PROPN
 
 from whodid.gazetteer import Candidate, Gazetteer, name_key
 from whodid.place_resolution import REGIONS, TOWN, PlaceMatch, holds
-from whodid.place_tokens import capitalised, entity_parts, is_proper_name, lookup_tokens
+from whodid.place_tokens import MODIFIERS, capitalised, entity_parts, is_proper_name, lookup_tokens
 from whodid.records import Place
 
 if TYPE_CHECKING:
@@ -55,9 +55,10 @@ APPOSITION_NOUNS = frozenset(
     | {"hamlet", "municipality", "borough", "settlement"}
 )
 APPOSITION_LINKS = frozenset({"of", "in", "near"})
-COMPASS_WORDS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast"}
-    | {"northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
+COMPASS_WORDS = (  # the direction words a place entity may carry, and the in-between points
+    MODIFIERS
+    | {"northeast", "northwest", "southeast", "southwest"}
+    | {"northeastern", "northwestern", "southeastern", "southwestern"}
 )
 _STATE_CODE = re.compile(r", ([A-Z]{2})(?!\w|\.\w)")  # "Springfield, IL." may end a sentence
 
@@ -223,17 +224,23 @@ def located_by_holder(doc: Doc, places: Sequence[Place], gaz: Gazetteer, ents: S
     for span, label in named:
         if len(span) > MAX_UNKNOWN_TOKENS or not _unknown_name(span, gaz):
             continue
-        if any(p.start < span.end_char and span.start_char < p.end for p in places):
+        if _overlaps_any(span, places):
             continue
         direct = _holder(doc, span, by_start) if label != "FAC" else None  # not "Ryman Auditorium, Nashville"
         holder = direct or _holder_of_next_item(doc, span, by_start)
-        if holder is None:
-            continue
-        found.append(
-            Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon,
-                  holder.country, "city", holder.admin1)
-        )  # fmt: skip
+        if holder is not None:
+            found.append(_located(span, holder))
     return found
+
+
+def _overlaps_any(span: Span, places: Sequence[Place]) -> bool:
+    return any(p.start < span.end_char and span.start_char < p.end for p in places)
+
+
+def _located(span: Span, holder: Place) -> Place:
+    """The span as a town at its holder's point, in its holder's country and region, with no GeoNames id."""
+    return Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon, holder.country,
+                 "city", holder.admin1)  # fmt: skip
 
 
 def _after_place_noun(span: Span) -> bool:
@@ -290,15 +297,12 @@ def located_by_apposition(doc: Doc, places: Sequence[Place], gaz: Gazetteer, ent
     by_start = {p.start: p for p in places}
     found = []
     for span in _name_spans(doc, ents):
-        if not _unknown_name(span, gaz) or any(p.start < span.end_char and span.start_char < p.end for p in places):
+        if not _unknown_name(span, gaz) or _overlaps_any(span, places):
             continue
         start = _apposition_end(doc, span.end)
         holder = _place_at(doc, start, by_start) if start >= 0 else None
         if holder is not None:
-            found.append(
-                Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon,
-                      holder.country, "city", holder.admin1)
-            )  # fmt: skip
+            found.append(_located(span, holder))
     return found
 
 
