@@ -58,8 +58,7 @@ class FastAttributes:
                     self.pairs.append(rule)
                 else:
                     self.pairs_by_key.setdefault(key, []).append(rule)
-        self._cache: dict[tuple[int, ...], list[Rule]] = {}
-        self._merged: dict[tuple[int, ...], dict[int, int]] = {}
+        self._cache: dict[tuple[int, ...], tuple[list[Rule], dict[int, int]]] = {}  # row -> its rules, what they set
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -68,36 +67,29 @@ class FastAttributes:
         rows = [tuple(row) for row in doc.to_array(list(COLUMNS)).tolist()]
         lowers = _Lowers(rows, strings)
         hits: dict[int, list[tuple[int, int, dict]]] = {}  # token -> (order, start, attrs) of each rule that hits it
+        by_key = self.pairs_by_key
         for i, row in enumerate(rows):
-            by_key = self.pairs_by_key
             pairs = [*by_key.get((TAG, row[0]), ()), *by_key.get((LOWER, row[1]), ()), *by_key.get((DEP, row[2]), ())]
             for rule in (*pairs, *self.pairs):
                 if _matches(rule, i, rows, lowers):
                     hits.setdefault(i + rule.index, []).append((rule.order, i, rule.attrs))
-        merged = [self._singles_for(row, lowers, i) for i, row in enumerate(rows)]
+        merged = [self._singles_for(row, lowers, i)[1] for i, row in enumerate(rows)]
         for i, extra in hits.items():  # rare: a two-token rule; apply all of the token's rules in the ruler's order
-            own = [(rule.order, i, rule.attrs) for rule in self._rules_for(rows[i], lowers, i)]
+            own = [(rule.order, i, rule.attrs) for rule in self._singles_for(rows[i], lowers, i)[0]]
             merged[i] = {k: v for _, _, attrs in sorted([*own, *extra], key=lambda h: h[:2]) for k, v in attrs.items()}
         _write(doc, merged)
         return doc
 
-    def _rules_for(self, row: tuple[int, ...], lowers: _Lowers, i: int) -> list[Rule]:
+    def _singles_for(self, row: tuple[int, ...], lowers: _Lowers, i: int) -> tuple[list[Rule], dict[int, int]]:
+        """The one-token rules that hold for a token of this row, and what they set (later rules overriding
+        earlier ones)."""
         found = self._cache.get(row)
         if found is None:
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
-                self._merged.clear()
-            found = [r for r in self.singles if all(check(row, lowers, i) for check in r.checks[0])]
-            self._cache[row] = found
+            rules = [r for r in self.singles if all(check(row, lowers, i) for check in r.checks[0])]
+            found = self._cache[row] = (rules, {k: v for rule in rules for k, v in rule.attrs.items()})
         return found
-
-    def _singles_for(self, row: tuple[int, ...], lowers: _Lowers, i: int) -> dict[int, int]:
-        """What the one-token rules set on a token of this row, later rules overriding earlier ones."""
-        merged = self._merged.get(row)
-        if merged is None:
-            merged = {k: v for rule in self._rules_for(row, lowers, i) for k, v in rule.attrs.items()}
-            self._merged[row] = merged
-        return merged
 
 
 class _Lowers:
