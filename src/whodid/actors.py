@@ -47,10 +47,6 @@ class PhraseIndex:
         second = tokens[1] if len(tokens) > 1 else ""
         self._index.setdefault(tokens[0], {}).setdefault(second, []).append((tokens, payload))
 
-    def __contains__(self, first: str) -> bool:
-        """Some phrase starts with the word `first`."""
-        return first in self._index
-
     def firsts(self) -> set[str]:
         """The words some phrase starts with."""
         return set(self._index)
