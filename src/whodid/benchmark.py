@@ -120,13 +120,14 @@ def _run_spacy_with_whodid_settings(texts: list[str], queue: mp.Queue) -> None:
     _run_spacy(texts, queue, whodid_settings=True)
 
 
-def _in_child(target, *args) -> dict:
-    """Run a measurement in a fresh process, so peak memory and start-up belong to that measurement alone."""
+def in_child(target, *args, timeout: float | None = None) -> dict:
+    """Run a measurement in a fresh (spawned) process, so peak memory, start-up and what ran before belong to no
+    other measurement: `target(*args, queue)` puts its result on the queue (waited for up to `timeout` seconds)."""
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
     proc = ctx.Process(target=target, args=(*args, queue))
     proc.start()
-    result = queue.get()
+    result = queue.get(timeout=timeout)
     proc.join()
     return result
 
@@ -138,18 +139,18 @@ def run_benchmark(
     console = console or Console(stderr=True)
     prefer_one_thread()  # as the `whodid` command does; the bare spaCy run gets the environment as it was
     console.print(f"benchmark: whodid end to end on {n_articles} articles ...")
-    who = _in_child(_run_whodid, n_articles)
+    who = in_child(_run_whodid, n_articles)
     cpus = os.cpu_count() or 1
     if cpus > 1:
         console.print(f"benchmark: whodid with {cpus} worker processes ...")
-        parallel = _in_child(_run_whodid_in_workers, n_articles, cpus)
+        parallel = in_child(_run_whodid_in_workers, n_articles, cpus)
         who["parallel"] = {"workers": cpus, "run_s": parallel["run_s"], "articles": parallel["articles"]}
     texts = who.pop("texts")
     console.print("benchmark: bare spaCy on the same cleaned texts ...")
     with environment_as_before():
-        bare = _in_child(_run_spacy, texts)
+        bare = in_child(_run_spacy, texts)
     console.print("benchmark: spaCy with whodid's matrix settings (reference) ...")
-    tuned = _in_child(_run_spacy_with_whodid_settings, texts)
+    tuned = in_child(_run_spacy_with_whodid_settings, texts)
     figures = {"whodid": who, "spacy": bare, "spacy_tuned": tuned, "n_articles": n_articles}
     sections = stage_sections(shared if shared is not None and shared.is_dir() else None, console)
     out.write_text(render_report(figures, sections), encoding="utf-8")

@@ -37,21 +37,13 @@ def _load_in_child(queue: mp.Queue) -> None:
 def measure_load() -> dict[str, Any]:
     """Gazetteer load time and the resident memory it adds, measured in a fresh (spawned) process so that no
     cache or earlier allocation hides the cost."""
-    return _in_child(_load_in_child)
+    from whodid.benchmark import in_child
+
+    return in_child(_load_in_child, timeout=120)
 
 
 def _resolution_in_child(texts: Sequence[str], queue: mp.Queue) -> None:
     queue.put(measure_resolution(texts))
-
-
-def _in_child(target, *args) -> dict[str, Any]:
-    ctx = mp.get_context("spawn")
-    queue: mp.Queue = ctx.Queue()
-    child = ctx.Process(target=target, args=(*args, queue))
-    child.start()
-    result = queue.get(timeout=600)
-    child.join()
-    return result
 
 
 def benchmark_texts() -> list[str]:
@@ -107,7 +99,10 @@ def _seconds_per_round(work) -> float:
 def run_geo_benchmark(texts: Sequence[str] | None = None) -> dict[str, Any]:
     """Load and resolution figures, each in a fresh process (one core), for `render_geo_section_bench`: what ran
     before in the calling process (its objects, its memory) does not slow the measure."""
-    return measure_load() | _in_child(_resolution_in_child, list(benchmark_texts() if texts is None else texts))
+    from whodid.benchmark import in_child
+
+    texts = list(benchmark_texts() if texts is None else texts)
+    return measure_load() | in_child(_resolution_in_child, texts, timeout=600)
 
 
 def render_geo_section_bench(d: dict[str, Any]) -> str:
