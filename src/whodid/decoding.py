@@ -21,8 +21,8 @@ SUBBATCH = 32  # documents decoded together, sorted by length: the state machine
 
 def decodes_held(component: object) -> bool:
     """Whether `component` is a greedy transition-based component on CPU, which decode_held can run."""
-    if not isinstance(component, Parser):
-        return False
+    if not isinstance(component, Parser) or not hasattr(component, "transition_states"):
+        return False  # another spaCy might not have the step-wise API: its own loop then runs
     return component.cfg.get("beam_width", 1) == 1 and isinstance(component.model.ops, NumpyOps)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from whodid.gazetteer import Gazetteer, name_key
+from whodid.nlp import parse
 from whodid.places import find_places
 from whodid.records import Place
 
@@ -184,15 +185,18 @@ def score_geovirus(path: Path, nlp: Language, gazetteer: Gazetteer, *, limit: in
     score = GeoScore()
     nearest = _NearestCity(gazetteer)
     began = time.perf_counter()
+    items = []
     for item in read_gold(path):
         if isinstance(item, str):
             score.skipped += 1
             continue
-        if limit is not None and score.articles >= limit:
+        if limit is not None and len(items) >= limit:
             break
-        text, golds = item
+        items.append(item)
+    docs = parse([text for text, _ in items], nlp)
+    for (_, golds), doc in zip(items, docs, strict=True):
         score.articles += 1
-        _score_article(score, find_places(nlp(text), gazetteer), golds, gazetteer, nearest)
+        _score_article(score, find_places(doc, gazetteer), golds, gazetteer, nearest)
     score.seconds = time.perf_counter() - began
     return score
 
