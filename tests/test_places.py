@@ -620,6 +620,7 @@ def test_a_place_the_gazetteer_lacks_is_located_by_the_town_or_region_after_it(p
     assert places["Maryland"].feature == "admin1" and places["Fort Detrick"].admin1 == "MD"
     places = by_text(places_in("Aid resumed in the Dagahaley refugee camp in Garissa."))
     assert places["Dagahaley"].geonameid is None and places["Dagahaley"].lat == places["Garissa"].lat
+    assert (places["Dagahaley"].basis, places["Garissa"].basis) == ("context", "gazetteer")
 
 
 def test_a_region_is_not_taken_for_named_after_a_town_by_that_towns_alternate_name(gaz):

@@ -194,13 +194,13 @@ def test_places_quotes_and_articles_columns(db: Path) -> None:
         quotes = con.execute(
             "SELECT text, speaker_text, speaker_code, speaker_sectors FROM quotes ORDER BY 1"
         ).fetchall()
-        place = con.execute("SELECT name, geonameid, lat, country, feature, admin1 FROM places").fetchone()
+        place = con.execute("SELECT name, geonameid, lat, country, feature, admin1, basis FROM places").fetchone()
         article = con.execute("SELECT date, n_sentences, run_id, typeof(date) FROM articles").fetchone()
         code_type = con.execute("SELECT typeof(code), typeof(goldstein), typeof(evidence) FROM events").fetchone()
     finally:
         con.close()
     assert quotes == [("no comment", "a spokesman", None, []), ("we will talk", "Kerry", "USAGOV", ["GOV"])]
-    assert place == ("Aleppo", 170063, 36.20278, "SYR", "city", "Aleppo Governorate")
+    assert place == ("Aleppo", 170063, 36.20278, "SYR", "city", "Aleppo Governorate", "gazetteer")
     assert str(article[0]) == "2016-12-02" and article[1:] == (1, "run-x", "DATE")
     assert code_type == ("VARCHAR", "DOUBLE", "JSON")
 
@@ -368,7 +368,7 @@ def test_schema_has_the_cross_article_tables(db: Path) -> None:
     tables = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     con.close()
     assert {"world_events", "mentions", "duplicates", "stories", "story_articles", "article_terms", "term_df"} <= tables
-    assert store.SCHEMA_VERSION == 3
+    assert store.SCHEMA_VERSION == 4  # 4: places.basis
 
 
 def _threads() -> int:

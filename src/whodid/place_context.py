@@ -238,9 +238,10 @@ def _overlaps_any(span: Span, places: Sequence[Place]) -> bool:
 
 
 def _located(span: Span, holder: Place) -> Place:
-    """The span as a town at its holder's point, in its holder's country and region, with no GeoNames id."""
+    """The span as a town at its holder's point, in its holder's country and region, with no GeoNames id (basis
+    "context")."""
     return Place(span.text, span.start_char, span.end_char, span.text, None, holder.lat, holder.lon, holder.country,
-                 "city", holder.admin1)  # fmt: skip
+                 "city", holder.admin1, basis="context")  # fmt: skip
 
 
 def _after_place_noun(span: Span) -> bool:

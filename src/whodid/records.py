@@ -158,6 +158,7 @@ class Place:
     country: str | None  # ISO3
     feature: str  # city | country | admin1 | admin2 | continent
     admin1: str | None = None
+    basis: str = "gazetteer"  # gazetteer: its own entry; context: not in it, placed at the place named with it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

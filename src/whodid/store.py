@@ -19,7 +19,7 @@ from whodid.records import ArticleResult, Skipped
 from whodid.store_rows import COLUMNS, batch_rows, bulk_insert_sql, create_table_sql, event_record
 from whodid.stories import StoryOptions
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CHUNK_ROWS = 10_000  # rows per bulk INSERT statement
 
 _COUNTED = ("articles", "sentences", "events", "places", "quotes", "skipped")

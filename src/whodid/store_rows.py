@@ -30,7 +30,7 @@ COLUMNS: dict[str, str] = {
     "modality VARCHAR, quoted BOOLEAN, confidence DOUBLE, rule VARCHAR, evidence JSON, location_rule VARCHAR, "
     "tone DOUBLE",
     "places": "article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, name VARCHAR, "
-    "geonameid BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, feature VARCHAR, admin1 VARCHAR",
+    "geonameid BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, feature VARCHAR, admin1 VARCHAR, basis VARCHAR",
     "quotes": "article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, "
     + _ACTOR.format(p="speaker")
     + ", kind VARCHAR",
@@ -156,7 +156,7 @@ def batch_rows(results: Sequence[ArticleResult], run_id: str, now: datetime) -> 
                 seen_events.add(event.event_id)
                 rows["events"].append(_event_row(event, seq))
         rows["places"].extend(
-            (aid, p.start, p.end, p.text, p.name, p.geonameid, p.lat, p.lon, p.country, p.feature, p.admin1)
+            (aid, p.start, p.end, p.text, p.name, p.geonameid, p.lat, p.lon, p.country, p.feature, p.admin1, p.basis)
             for p in result.places
         )
         rows["quotes"].extend(_quote_row(aid, q) for q in result.quotes)
