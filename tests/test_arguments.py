@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from whodid.arguments import (
+    affiliation_heads,
     blast_places,
     condition_heads,
     existential,
@@ -95,3 +96,10 @@ def test_a_participle_modifying_a_noun_is_a_passive_of_that_noun(nlp):
     doc = nlp("There were five soldiers killed in Basra.")
     killed = verb(doc, "kill")
     assert reduced_passive(killed) and existential(killed.head)
+
+
+def test_affiliation_names_whom_people_belong_to(nlp):
+    doc = nlp("Militants loyal to the Iraqi government attacked the police.")
+    assert [t.text for t in affiliation_heads(subject_heads(verb(doc, "attack"), False))] == ["government"]
+    doc = nlp("Rebels backed by Iran attacked the police.")
+    assert affiliation_heads(subject_heads(verb(doc, "attack"), False)) == []

@@ -24,6 +24,8 @@ ATTACK_NOUNS = frozenset(
 # Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
 NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "by"}  # "condemned an attack by X": X is the one condemned
 NESTED_DEPTH = 3
+# Modifiers that tie people to the group or state they belong to ("loyal to X", "affiliated with X").
+AFFILIATION_WORDS = frozenset({"loyal", "affiliate", "affiliated", "ally", "allied", "link", "linked", "faithful"})
 RECIPROCAL_MARKERS = frozenset({"their", "mutual", "bilateral", "one another"})
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
@@ -130,7 +132,8 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
         heads += [verb.head] if reduced_passive(verb) else []  # "two Australians arrested in Bali"
     objects = [c for c in children if c.dep_ in OBJECT_DEPS]
     for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
-        nested = _nested_objects(obj, NESTED_DEPTH)
+        nested = [n for o in (obj, *obj.conjuncts) for n in _nested_objects(o, NESTED_DEPTH)]  # "launched
+        # artillery, mortar and rocket fire against X": the preposition hangs off the last of the objects
         heads += [obj, *nested] if objects_first else [*nested, obj]
     pobjs = [p for prep in _preps(verb) for p in prep.children if p.dep_ == "pobj"]
     heads += pobjs
@@ -161,6 +164,21 @@ def _nested_objects(noun: Token, depth: int) -> list[Token]:
     if depth > 1:
         found += [q for p in list(found) for q in _nested_objects(p, depth - 1)]
     return found
+
+
+def affiliation_heads(nouns: Sequence[Token]) -> list[Token]:
+    """Whom people are said to belong to ("militants loyal to X", "workers affiliated with X", "fighters linked to
+    X"): the objects of an affiliation modifier's preposition. Sponsors ("rebels backed by Iran") are not kin."""
+    return [
+        p
+        for noun in nouns
+        for mod in noun.children
+        if mod.dep_ in ("amod", "acl") and mod.lemma_.lower() in AFFILIATION_WORDS
+        for prep in mod.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def reciprocal(verb: Token) -> bool:

@@ -21,6 +21,7 @@ from whodid.actors import ActorDictionary, DictMatch
 from whodid.arguments import (
     CLAUSE_LINKS,
     LOCATIVE_PREPS,
+    affiliation_heads,
     blast_places,
     condition_heads,
     existential,
@@ -281,8 +282,9 @@ def _events_for(
     targets = _actors(object_tokens, ctx, tools, prefer_country=True)
     clauses = [c for c in verb.children if c.dep_ == "advcl"]  # "..., when they blew themselves up in Tel Aviv"
     places = [*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))]
-    targets = _placed(targets, places, ctx, tools)
-    sources = _placed(sources, places, ctx, tools)  # "students demonstrated in Serbia": Serbian students
+    # sector-only actors ("militants loyal to X", "students demonstrated in Serbia") take the country of their side
+    targets = _placed(targets, [*affiliation_heads(object_tokens), *places], ctx, tools)
+    sources = _placed(sources, [*affiliation_heads(subjects), *places], ctx, tools)
     root = (coding.code or coding.reverse or "")[:2]
     if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
         targets = _actors(purpose_heads(verb), ctx, tools)

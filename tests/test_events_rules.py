@@ -1,0 +1,21 @@
+"""End-to-end tests of the argument rules that find sources and targets beyond the verb's own dependents."""
+
+from __future__ import annotations
+
+from test_events import events_of, only
+
+
+def test_people_take_the_country_of_the_group_they_are_loyal_to():
+    event = only(events_of("Rebels loyal to the Iraqi government attacked the police."), "19")
+    assert event["source"]["country"] == "IRQ"
+
+
+def test_people_take_the_country_of_the_union_they_are_affiliated_with():
+    event = only(events_of("Workers affiliated with the Serbian union went on strike."), "14")
+    assert event["source"]["country"] == "SRB"
+
+
+def test_target_under_the_last_of_coordinated_objects():
+    text = "Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps."
+    event = only(events_of(text), "19")
+    assert event["target"]["country"] == "KHM"
