@@ -58,3 +58,16 @@ def test_settled_objects_are_out_of_the_collectors_reach_until_exit():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_warm_up_loads_everything_and_gives_the_collector_its_thresholds_back():
+    import gc
+
+    from whodid.options import Options
+    from whodid.resources import Resources
+
+    before = gc.get_threshold()
+    res = Resources(Options())
+    res.warm_up()
+    assert gc.get_threshold() == before
+    assert {"nlp", "gazetteer", "tools", "event_filter"} <= set(vars(res))  # cached_property values
