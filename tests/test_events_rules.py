@@ -19,3 +19,8 @@ def test_target_under_the_last_of_coordinated_objects():
     text = "Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps."
     event = only(events_of(text), "19")
     assert event["target"]["country"] == "KHM"
+
+
+def test_target_among_the_parties_an_event_noun_is_between():
+    event = only(events_of("Britain halted mediation efforts among Serbia's feuding republics."), "16")
+    assert event["target"]["country"] == "SRB"

@@ -21,8 +21,9 @@ ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "offensive", "fire", "ambush",
      "assault", "operation", "crackdown", "clash", "fighting"}
 )  # fmt: skip
-# Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X").
-NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "by"}  # "condemned an attack by X": X is the one condemned
+# Prepositions under an object noun that lead to the one acted upon ("ties with X", "attack on X", "talks among X";
+# "condemned an attack by X": X is the one condemned).
+NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "among", "amongst", "by"}
 NESTED_DEPTH = 3
 # Modifiers that tie people to the group or state they belong to ("loyal to X", "affiliated with X").
 AFFILIATION_WORDS = frozenset({"loyal", "affiliate", "affiliated", "ally", "allied", "link", "linked", "faithful"})
