@@ -24,3 +24,8 @@ def test_target_under_the_last_of_coordinated_objects():
 def test_target_among_the_parties_an_event_noun_is_between():
     event = only(events_of("Britain halted mediation efforts among Serbia's feuding republics."), "16")
     assert event["target"]["country"] == "SRB"
+
+
+def test_force_without_a_named_target_is_aimed_at_whom_its_purpose_names():
+    event = only(events_of("Israeli troops opened fire to disperse Palestinian protesters."), "19")
+    assert (event["source"]["country"], event["target"]["country"]) == ("ISR", "PSE")

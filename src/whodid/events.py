@@ -58,7 +58,7 @@ PLACE_AS_TARGET = ("04", "14", "15", "17", "132")  # code prefixes; a curfew in 
 # Other actions (not statements or appeals) with a known actor and no one named as acted upon: aimed at where
 # they happen too ("Sudan lifted a state of emergency in Darfur", "police arrested 12 in Cairo").
 PLACED_ACTION_ROOTS = frozenset(f"{root:02d}" for root in range(3, 21))
-# Protests are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
+# Protests (and force) are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
 PURPOSE_AS_TARGET = frozenset({"14"})
 THREAT_ROOT = "13"  # threats are aimed at whoever their condition names
 FIRST_PERSON = frozenset({"i", "we"})
@@ -286,7 +286,7 @@ def _events_for(
     targets = _placed(targets, [*affiliation_heads(object_tokens), *places], ctx, tools)
     sources = _placed(sources, [*affiliation_heads(subjects), *places], ctx, tools)
     root = (coding.code or coding.reverse or "")[:2]
-    if not targets and root in PURPOSE_AS_TARGET:  # "went on hunger strike to demand the removal of X"
+    if not targets and (root in PURPOSE_AS_TARGET or root in FORCE_ROOTS):  # "opened fire to disperse X"
         targets = _actors(purpose_heads(verb), ctx, tools)
     if not targets and root == THREAT_ROOT:  # "threatened to stop the talks if the United States goes ahead"
         targets = _actors(condition_heads(verb), ctx, tools)
