@@ -99,13 +99,14 @@ def _run_spacy(texts: list[str], queue: mp.Queue, whodid_settings: bool = False)
 
     started = time.perf_counter()
     nlp = spacy.load(DEFAULT_MODEL)
-    docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
     if whodid_settings:  # the reference run: numpy's BLAS, decoding from Python (one BLAS thread: the parent's)
         from whodid.decoding import parse_held
         from whodid.nlp import use_numpy_blas
 
         use_numpy_blas(nlp)
         docs = parse_held(nlp, texts, BATCH_SIZE)
+    else:
+        docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
     load_s = time.perf_counter() - started
     started = time.perf_counter()
     tokens = sum(len(doc) for doc in docs)
