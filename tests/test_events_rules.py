@@ -29,3 +29,14 @@ def test_target_among_the_parties_an_event_noun_is_between():
 def test_force_without_a_named_target_is_aimed_at_whom_its_purpose_names():
     event = only(events_of("Israeli troops opened fire to disperse Palestinian protesters."), "19")
     assert (event["source"]["country"], event["target"]["country"]) == ("ISR", "PSE")
+
+
+def test_a_list_of_names_parsed_as_an_apposition_gives_every_pair():
+    events = events_of("The US, Russia, and Switzerland met yesterday")
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in events if e["root_code"] == "04"}
+    assert {("USA", "RUS"), ("RUS", "CHE"), ("CHE", "USA")} <= pairs
+
+
+def test_a_description_in_apposition_is_not_a_second_actor():
+    events = events_of("Sergei Lavrov, Russia's foreign minister and a close ally of Putin, criticized Turkey.")
+    assert {e["source"]["text"] for e in events} == {"Sergei Lavrov"}

@@ -93,8 +93,17 @@ def _located_in(head: Token) -> list[Token]:
 
 
 def conjuncts(head: Token) -> list[Token]:
-    """`head` and the heads it is coordinated with ("Brazil and the United States")."""
-    return [head, *[c for c in head.conjuncts if c.i != head.i]]
+    """`head` and the heads it is coordinated with ("Brazil and the United States"), including a list of names
+    parsed as an apposition ("The US, Russia, and Switzerland met": Russia and Switzerland hang off the US)."""
+    out = [head, *[c for c in head.conjuncts if c.i != head.i]]
+    for listed in (a for a in head.children if a.dep_ == "appos" and _names_a_list(head, a)):
+        out += [listed, *[c for c in listed.conjuncts if c.i != listed.i]]
+    return out
+
+
+def _names_a_list(head: Token, appos: Token) -> bool:
+    """A proper-name apposition that goes on with "and"/"or": the rest of a list, not a description."""
+    return head.pos_ == appos.pos_ == "PROPN" and any(c.dep_ == "cc" for c in appos.children)
 
 
 def resolve_phrase(
