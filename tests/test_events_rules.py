@@ -40,3 +40,9 @@ def test_a_list_of_names_parsed_as_an_apposition_gives_every_pair():
 def test_a_description_in_apposition_is_not_a_second_actor():
     events = events_of("Sergei Lavrov, Russia's foreign minister and a close ally of Putin, criticized Turkey.")
     assert {e["source"]["text"] for e in events} == {"Sergei Lavrov"}
+
+
+def test_a_name_misparsed_as_an_adverbial_noun_is_the_object():
+    text = "Sergei Lavrov, Russia's foreign minister and a close ally of Putin, criticized Turkey."
+    event = only(events_of(text), "11")
+    assert event["target"]["country"] == "TUR"

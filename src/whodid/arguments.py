@@ -40,6 +40,7 @@ BLAST_NOUNS = frozenset(
     {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "minefield", "explosive", "ied"}
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
@@ -131,7 +132,7 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     if passive and not _stative(verb):  # "Israel is opposed to X": Israel is who opposes, not who is acted upon
         heads += [c for c in children if c.dep_ == "nsubjpass"]
         heads += [verb.head] if reduced_passive(verb) else []  # "two Australians arrested in Bali"
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS or _misparsed_object(verb, c)]
     for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
         nested = [n for o in (obj, *obj.conjuncts) for n in _nested_objects(o, NESTED_DEPTH)]  # "launched
         # artillery, mortar and rocket fire against X": the preposition hangs off the last of the objects
@@ -146,6 +147,12 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     if not objects:  # "donated and delivered goods to X": a shared object is written once, after the last verb
         heads += [h for conj in children if _shares_subject(conj) for h in object_heads(conj, False)]
     return heads
+
+
+def _misparsed_object(verb: Token, child: Token) -> bool:
+    """A name after the verb that the small model takes for an adverbial noun ("criticized Turkey" parsed like
+    "criticized Tuesday"): its object."""
+    return child.dep_ == "npadvmod" and child.i > verb.i and child.ent_type_ in NAME_ENTITIES
 
 
 def _shares_subject(verb: Token) -> bool:
