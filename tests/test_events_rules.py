@@ -46,3 +46,10 @@ def test_a_name_misparsed_as_an_adverbial_noun_is_the_object():
     text = "Sergei Lavrov, Russia's foreign minister and a close ally of Putin, criticized Turkey."
     event = only(events_of(text), "11")
     assert event["target"]["country"] == "TUR"
+
+
+def test_a_prepositional_pattern_does_not_match_across_an_infinitive():
+    event = only(events_of("The European Union agreed to lift the sanctions on Iran."), "03")
+    assert event["code"] == "0354"  # intent to ease sanctions, not "agreed to sanctions" (163)
+    event = only(events_of("The European Union agreed to sanctions on Iran."), "16")
+    assert event["code"] == "163"

@@ -26,6 +26,7 @@ FORCE_ROOTS = frozenset({"18", "19"})  # assault, fight
 BOMBING_CODE = "183"  # conduct suicide, car, or other non-military bombing
 NAMING_VERBS = frozenset({"call", "label", "brand", "term", "dub", "name"})
 STATEMENT_CODE = "010"
+INFINITIVE_TAG = "TO"  # the infinitive marker "to" (the preposition is tagged IN)
 
 
 def split_codes(raw: str | None) -> tuple[str | None, str | None]:
@@ -383,11 +384,13 @@ def _find_sequence(words: Sequence[str], tokens: Sequence[Token]) -> tuple[int, 
 
 
 def _matches(slots: Sequence[Slot], tokens: Sequence[Token]) -> bool:
-    """Every slot matches, in order, somewhere in `tokens` (gaps allowed)."""
+    """Every slot matches, in order, somewhere in `tokens` (gaps allowed), except right after an infinitive
+    marker: its slot is its own verb ("agree (to sanctions)" is not "agreed to lift the sanctions")."""
     pos = 0
+    pinned = False
     for slot in slots:
         found = None
-        for i in range(pos, len(tokens)):
+        for i in range(pos, min(pos + 1, len(tokens)) if pinned else len(tokens)):
             for alt in slot:
                 if i + len(alt) <= len(tokens) and all(_word_ok(w, tokens[i + k]) for k, w in enumerate(alt)):
                     found = i + len(alt)
@@ -397,6 +400,7 @@ def _matches(slots: Sequence[Slot], tokens: Sequence[Token]) -> bool:
         if found is None:
             return False
         pos = found
+        pinned = tokens[found - 1].tag_ == INFINITIVE_TAG
     return True
 
 
