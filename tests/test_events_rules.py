@@ -53,3 +53,8 @@ def test_a_prepositional_pattern_does_not_match_across_an_infinitive():
     assert event["code"] == "0354"  # intent to ease sanctions, not "agreed to sanctions" (163)
     event = only(events_of("The European Union agreed to sanctions on Iran."), "16")
     assert event["code"] == "163"
+
+
+def test_target_under_the_object_of_an_agreed_action():
+    event = only(events_of("The European Union agreed to lift the sanctions on Iran."), "03")
+    assert event["target"]["country"] == "IRN"

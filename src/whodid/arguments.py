@@ -141,8 +141,11 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     heads += pobjs
     for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
         heads += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
-        heads += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+        clause_objects = [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+        heads += clause_objects
         heads += [p for prep in _preps(clause) for p in prep.children if p.dep_ == "pobj"]
+        if clause.dep_ == "xcomp":  # the governor's own action ("agreed to lift sanctions on X"), not a report
+            heads += [n for o in clause_objects for n in _nested_objects(o, 1)]
     heads += [n for p in pobjs for n in _nested_objects(p, NESTED_DEPTH - 1)]  # "for a war against X": last
     if not objects:  # "donated and delivered goods to X": a shared object is written once, after the last verb
         heads += [h for conj in children if _shares_subject(conj) for h in object_heads(conj, False)]
