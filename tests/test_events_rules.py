@@ -58,3 +58,14 @@ def test_a_prepositional_pattern_does_not_match_across_an_infinitive():
 def test_target_under_the_object_of_an_agreed_action():
     event = only(events_of("The European Union agreed to lift the sanctions on Iran."), "03")
     assert event["target"]["country"] == "IRN"
+
+
+def test_target_is_the_agent_of_what_the_object_noun_was_done_by():
+    event = only(events_of("France welcomed the proposal made by Russia."), "05")
+    assert event["target"]["country"] == "RUS"
+
+
+def test_the_host_of_a_setting_is_not_the_target():
+    text = "Moroccan diplomats held a meeting with Governor Hallworth at a lunch hosted by the Ambassador of Kenya."
+    targets = {e["target"]["country"] for e in events_of(text) if e["root_code"] == "04" and e["target"]}
+    assert "KEN" not in targets

@@ -44,10 +44,15 @@ NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
+def _agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
 def subject_heads(verb: Token, passive: bool) -> list[Token]:
     """Who acts: the subject, the "by" agent of a passive, or the subject the verb inherits from its clause."""
     if passive:
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = _agents(verb)
         if not _stative(verb):
             return agents or attack_heads(verb)
         stative = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
@@ -172,6 +177,8 @@ def _nested_objects(noun: Token, depth: int) -> list[Token]:
         for p in prep.children
         if p.dep_ == "pobj"
     ]
+    if not (noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS):  # "at a lunch hosted by X": a setting
+        found += [p for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for p in _agents(acl)]
     if depth > 1:
         found += [q for p in list(found) for q in _nested_objects(p, depth - 1)]
     return found
