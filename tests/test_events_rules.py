@@ -69,3 +69,8 @@ def test_the_host_of_a_setting_is_not_the_target():
     text = "Moroccan diplomats held a meeting with Governor Hallworth at a lunch hosted by the Ambassador of Kenya."
     targets = {e["target"]["country"] for e in events_of(text) if e["root_code"] == "04" and e["target"]}
     assert "KEN" not in targets
+
+
+def test_last_resort_target_is_whom_a_planned_action_names_and_is_no_party_to_the_deal():
+    events = [e for e in events_of("Russia signed an agreement to supply Iran with missiles.") if e["root_code"] == "05"]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in events] == [("RUS", "IRN")]

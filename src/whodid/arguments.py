@@ -157,6 +157,26 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     return heads
 
 
+def planned_objects(verb: Token) -> list[Token]:
+    """The objects of the action that the verb's object announces in an infinitive ("signed an accord to supply X
+    with wheat", "rejected a plan to attack X"): a last resort for the target."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    clauses = [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl") and _infinitive(c)]
+    heads = [o for c in clauses for o in c.children if o.dep_ in ("dobj", "dative")]
+    return heads + [p for c in clauses for prep in _preps(c) for p in prep.children if p.dep_ == "pobj"]
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def elaboration(verb: Token) -> bool:
+    """A subjectless participle or purpose clause: "..., killing 20", "... to demand reforms"."""
+    if verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return _infinitive(verb) or (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children))
+
+
 def _misparsed_object(verb: Token, child: Token) -> bool:
     """A name after the verb that the small model takes for an adverbial noun ("criticized Turkey" parsed like
     "criticized Tuesday"): its object."""

@@ -24,9 +24,11 @@ from whodid.arguments import (
     affiliation_heads,
     blast_places,
     condition_heads,
+    elaboration,
     existential,
     locative_heads,
     object_heads,
+    planned_objects,
     purpose_heads,
     reciprocal,
     reduced_passive,
@@ -241,7 +243,7 @@ def _governor(verb: Token, coded: dict[int, Coding]) -> int | None:
     """The coded verb whose complement clause holds `verb` ("urged X to withdraw": urged governs withdraw), or
     that `verb` elaborates as a participle without a subject of its own ("shelled the city, killing 20")."""
     token = verb
-    if _is_elaboration(verb) and verb.head.i in coded and not _escalates(coded[verb.i], coded[verb.head.i]):
+    if elaboration(verb) and verb.head.i in coded and not _escalates(coded[verb.i], coded[verb.head.i]):
         return verb.head.i
     if verb.dep_ == "pcomp" and verb.head.lower_ in CONTENT_PREPS and verb.head.head.i in coded:
         return verb.head.head.i  # "accused Turkey of attacking": what is alleged, not an act of the accuser
@@ -258,14 +260,6 @@ def _escalates(action: Coding, governor: Coding) -> bool:
     return (action.code or "")[:2] in FORCE_ROOTS and (governor.code or governor.reverse or "")[:2] not in FORCE_ROOTS
 
 
-def _is_elaboration(verb: Token) -> bool:
-    """A subjectless participle or purpose clause: "..., killing 20", "... to demand reforms"."""
-    if verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return infinitive or (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children))
-
-
 def _events_for(
     verb: Token, coding: Coding, facts: SentenceFacts, ctx: ArticleContext, tools: CodingTools, options: Options
 ) -> list[Event]:
@@ -280,6 +274,8 @@ def _events_for(
     if not sources:  # "a roadside bombing near Samarra killed ...": the country it happened in
         sources = [m for m in _actors(blast_places(subjects, verb), ctx, tools) if m.actor.country][:1]
     targets = _actors(object_tokens, ctx, tools, prefer_country=True)
+    planned = [] if targets else _actors(planned_objects(verb), ctx, tools)  # "a deal to supply X": X is no party
+    targets = targets or planned
     clauses = [c for c in verb.children if c.dep_ == "advcl"]  # "..., when they blew themselves up in Tel Aviv"
     places = [*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))]
     # sector-only actors ("militants loyal to X", "students demonstrated in Serbia") take the country of their side
@@ -309,7 +305,8 @@ def _events_for(
     directed: list[tuple[str, list, list]] = []
     if coding.code:
         directed.append((coding.code, sources, targets))
-    if coding.reverse and (coding.code is None or (sources and targets)) and not one_sided(coding, targets):
+    one_way = planned or one_sided(coding, targets)
+    if coding.reverse and (coding.code is None or (sources and targets)) and not one_way:
         directed.append((coding.reverse, targets, sources))
     out = []
     unattributed = unattributed_passive(verb, passive)
