@@ -72,5 +72,6 @@ def test_the_host_of_a_setting_is_not_the_target():
 
 
 def test_last_resort_target_is_whom_a_planned_action_names_and_is_no_party_to_the_deal():
-    events = [e for e in events_of("Russia signed an agreement to supply Iran with missiles.") if e["root_code"] == "05"]
+    text = "Russia signed an agreement to supply Iran with missiles."
+    events = [e for e in events_of(text) if e["root_code"] == "05"]
     assert [(e["source"]["country"], e["target"]["country"]) for e in events] == [("RUS", "IRN")]
