@@ -75,3 +75,10 @@ def test_last_resort_target_is_whom_a_planned_action_names_and_is_no_party_to_th
     text = "Russia signed an agreement to supply Iran with missiles."
     events = [e for e in events_of(text) if e["root_code"] == "05"]
     assert [(e["source"]["country"], e["target"]["country"]) for e in events] == [("RUS", "IRN")]
+
+
+def test_a_backer_named_in_a_compound_is_not_the_groups_country():
+    event = only(events_of("Russian-backed separatists shelled Ukrainian positions near Donetsk."), "19")
+    assert event["source"]["country"] != "RUS"
+    event = only(events_of("Vietnamese-led forces attacked the rebels."), "19")
+    assert event["source"]["country"] == "VNM"  # led: the leader's own forces

@@ -25,6 +25,8 @@ FORMER_WORDS = frozenset({"former", "ex", "erstwhile"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # sectors of bodies that belong to no one country
 ELITE = "ELI"  # the sector of someone known only in roles that do not cover the date (a former office holder)
 LIST_WORDS = frozenset({"and", "or", ","})  # what may stand between the names of a list
+# Participles of a compound modifier that name a group's backer ("Russian-backed separatists").
+SPONSOR_VERBS = frozenset({"back", "sponsor", "support", "fund", "finance", "arm", "train", "equip", "bankroll"})
 ETHNIC_WORD = "ethnic"  # "ethnic Albanians": a people, wherever they live
 # Former unions whose dated codes file a member state under them (SCGSRB: Serbia in Serbia and Montenegro,
 # USRUKR: Soviet Ukraine): the member is the country the text names.
@@ -121,7 +123,7 @@ def resolve_phrase(
     if (led := _led_body(head, inside, matches, dictionary, date)) is not None:
         return led  # "the president of the Chadian Human Rights League" speaks for the league
     agents = [m for m in inside if m.kind == "agent"]
-    named = [m for m in inside if m.kind == "named"]
+    named = [m for m in inside if m.kind == "named" and not _sponsor(head.doc[m.end - 1])]
     agents = _describing(agents, head)
     if not named:
         sectors = "".join(dict.fromkeys(_chunks("".join(a.sectors for a in agents))))
@@ -156,6 +158,13 @@ def _stated_role(head: Token, matches: Sequence[DictMatch], dictionary: ActorDic
         if found := resolve_phrase(appos, matches, dictionary, date):
             return found
     return []
+
+
+def _sponsor(token: Token) -> bool:
+    """A name in a sponsor compound ("Iranian-backed militia", "US-funded rebels"): the backer, not the group's
+    own country ("Vietnamese-led forces" are Vietnam's own)."""
+    verb = token.head
+    return token.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.lemma_.lower() in SPONSOR_VERBS
 
 
 def _ethnic_as_people(matches: Sequence[DictMatch], doc: Doc) -> list[DictMatch]:
