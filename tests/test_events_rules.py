@@ -82,3 +82,9 @@ def test_a_backer_named_in_a_compound_is_not_the_groups_country():
     assert event["source"]["country"] != "RUS"
     event = only(events_of("Vietnamese-led forces attacked the rebels."), "19")
     assert event["source"]["country"] == "VNM"  # led: the leader's own forces
+
+
+def test_a_mutual_pattern_is_mutual_only_for_the_verbs_it_was_written_for():
+    text = "Five policemen were killed when a suicide bomber attacked a checkpoint in Baghdad."
+    events = [e for e in events_of(text) if e["root_code"] == "19"]
+    assert [e["source"]["text"] for e in events] == ["suicide bomber"]  # "battle with weapons" is mutual

@@ -57,6 +57,7 @@ class Pattern:
     reverse: str | None
     origin: str
     verbs: frozenset[str] = frozenset()  # the only block verbs it applies to (function-word patterns); empty: all
+    mutual_for: frozenset[str] = frozenset()  # a mutual pattern's own verbs ("battle"): others code one way
 
     @property
     def size(self) -> int:
@@ -161,12 +162,13 @@ class VerbLexicon:
         verbs = frozenset(heads[w] for w in words if w in heads)
         if words and not verbs:
             return None  # written for a verb this block does not have: it would code unrelated verbs
+        mutual_for = verbs if reverse is not None and reverse == code else frozenset()
         if verbs and _has_content_word((*slots_pre, *slots_post)):
             # "* RESTRICTION" (written for REVOKE) serves its synonyms too (cancel, annul ...), but not a synonym
             # of another family: URGE's appeal patterns must not turn "demand" into an appeal
             origin_roots = {roots.get(v) for v in verbs}
             verbs = frozenset(h for h, r in roots.items() if r is None or None in origin_roots or r in origin_roots)
-        return Pattern(slots_pre, slots_post, code, reverse, origin, verbs)
+        return Pattern(slots_pre, slots_post, code, reverse, origin, verbs, mutual_for)
 
     def _slot_items(self, items: list[str]) -> list[Slot]:
         slots: list[Slot] = []
@@ -222,13 +224,14 @@ class VerbLexicon:
         name = self.blocks[sense.block][0]
         pre = [t for t in phrase if t.i < verb.i][-PRE_WINDOW:]
         words = _context_words((*post, *pre))
-        for n, pattern, anchors in self._candidates(sense.block, sense.phrase.split()[0], words):
+        head = sense.phrase.split()[0]
+        for n, pattern, anchors in self._candidates(sense.block, head, words):
             if not all(anchor & words for anchor in anchors):
                 continue
             if _matches(pattern.post, post) and _matches(pattern.pre, pre):
-                return _by_bombing(
-                    verb, Coding(pattern.code, pattern.reverse, f"pattern:{name}#{n}", True, particle_ids)
-                )
+                one_way = pattern.mutual_for and head not in pattern.mutual_for  # "battle with" is mutual, "attack" not
+                reverse = None if one_way else pattern.reverse
+                return _by_bombing(verb, Coding(pattern.code, reverse, f"pattern:{name}#{n}", True, particle_ids))
         if sense.code is None and sense.reverse is None:
             return None
         return _by_bombing(verb, Coding(sense.code, sense.reverse, f"verb:{name}/{sense.phrase}", False, particle_ids))
