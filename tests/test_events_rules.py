@@ -88,3 +88,14 @@ def test_a_mutual_pattern_is_mutual_only_for_the_verbs_it_was_written_for():
     text = "Five policemen were killed when a suicide bomber attacked a checkpoint in Baghdad."
     events = [e for e in events_of(text) if e["root_code"] == "19"]
     assert [e["source"]["text"] for e in events] == ["suicide bomber"]  # "battle with weapons" is mutual
+
+
+def test_an_event_noun_with_a_bare_sector_word_names_no_one():
+    events = events_of("The United States and South Korea began joint military exercises on Monday.")
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in events if e["root_code"] == "06"}
+    assert pairs == {("USA", "KOR"), ("KOR", "USA")}  # mutual, not aimed at "military"
+
+
+def test_an_event_noun_with_an_owner_names_the_target():
+    event = only(events_of("The rebels rejected the government's peace plan."), "12")
+    assert event["target"]["text"] == "government"

@@ -141,7 +141,7 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
         nested = [n for o in (obj, *obj.conjuncts) for n in _nested_objects(o, NESTED_DEPTH)]  # "launched
         # artillery, mortar and rocket fire against X": the preposition hangs off the last of the objects
-        heads += [obj, *nested] if objects_first else [*nested, obj]
+        heads += [obj, *nested] if objects_first else [*nested, *([obj] if _named_modifier(obj) else [])]
     pobjs = [p for prep in _preps(verb) for p in prep.children if p.dep_ == "pobj"]
     heads += pobjs
     for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
@@ -175,6 +175,15 @@ def elaboration(verb: Token) -> bool:
     if verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     return _infinitive(verb) or (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children))
+
+
+def _named_modifier(noun: Token) -> bool:
+    """An event noun with an owner or a name ("the government's plan", "a Senegalese peace plan"), not one with
+    a bare sector word ("joint military exercises" name no one)."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in NAME_ENTITIES)
+        for c in noun.lefts
+    )
 
 
 def _misparsed_object(verb: Token, child: Token) -> bool:
