@@ -99,3 +99,9 @@ def test_an_event_noun_with_a_bare_sector_word_names_no_one():
 def test_an_event_noun_with_an_owner_names_the_target():
     event = only(events_of("The rebels rejected the government's peace plan."), "12")
     assert event["target"]["text"] == "government"
+
+
+def test_people_in_a_capital_are_its_country_not_its_government():
+    event = only(events_of("Students in Cairo demonstrated against the government."), "14")
+    assert event["source"]["country"] == "EGY"
+    assert "GOV" not in event["source"]["sectors"]

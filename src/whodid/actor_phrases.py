@@ -135,10 +135,13 @@ def resolve_phrase(
     else:  # named modifiers of a sector noun: "Syrian army", "Hungarian and Romanian officials"
         chosen, parts, titles = _modifiers(named, head), agents, []
     out: list[ActorMention] = []
+    phrase_ids = {t.i for t in tokens}
     for m in chosen:
         code = code_on(m.spells, date)
         if code is None:
             continue
+        if m.start not in phrase_ids:  # "protesters in Moscow": the city is where they are, not its government
+            code = _place_country(code, dictionary)
         code = _with_sectors(code, parts, titles, former, dictionary)
         if heads:
             code = _other_state(code, [n for n in named if n.end <= m.start], date, dictionary)
@@ -158,6 +161,12 @@ def _stated_role(head: Token, matches: Sequence[DictMatch], dictionary: ActorDic
         if found := resolve_phrase(appos, matches, dictionary, date):
             return found
     return []
+
+
+def _place_country(code: str, dictionary: ActorDictionary) -> str:
+    """The country of a place whose dictionary code is its state's institution (a capital: "Moscow" RUSGOV)."""
+    country, own = dictionary.split_code(code)
+    return country if country and own and set(own) <= STATE_SECTORS else code
 
 
 def _sponsor(token: Token) -> bool:
