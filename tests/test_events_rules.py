@@ -105,3 +105,8 @@ def test_people_in_a_capital_are_its_country_not_its_government():
     event = only(events_of("Students in Cairo demonstrated against the government."), "14")
     assert event["source"]["country"] == "EGY"
     assert "GOV" not in event["source"]["sectors"]
+
+
+def test_an_embassy_does_not_give_the_people_outside_it_its_country():
+    event = only(events_of("Hundreds of protesters gathered outside the US embassy in Baghdad."), "04")
+    assert event["source"]["country"] == "IRQ"

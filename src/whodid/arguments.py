@@ -13,6 +13,7 @@ OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "from", "for", "into", "toward", "towards", "upon", "over", "at", "of"}
 )
+ENCLAVES = frozenset({"embassy", "consulate", "legation", "base"})  # one state's ground inside another
 # Prepositions that place an event ("in Aleppo", "near the border"); places elsewhere are participants.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
 PURPOSE_NOUNS = frozenset({"protest", "support", "solidarity", "opposition", "response", "retaliation"})
@@ -256,6 +257,12 @@ def locative_heads(verb: Token, depth: int = NESTED_DEPTH) -> list[Token]:
     if depth > 1:
         heads += [q for p in list(heads) for q in locative_heads(p, depth - 1)]
     return heads
+
+
+def home_places(heads: Sequence[Token]) -> list[Token]:
+    """Where people are, as a clue to their country: an embassy or a foreign base is another state's ground
+    ("protesters outside the US embassy in Baghdad" are in Iraq)."""
+    return [h for h in heads if h.lemma_.lower() not in ENCLAVES]
 
 
 def _preps(verb: Token) -> list[Token]:

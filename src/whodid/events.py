@@ -26,6 +26,7 @@ from whodid.arguments import (
     condition_heads,
     elaboration,
     existential,
+    home_places,
     locative_heads,
     object_heads,
     planned_objects,
@@ -277,7 +278,7 @@ def _events_for(
     planned = [] if targets else _actors(planned_objects(verb), ctx, tools)  # "a deal to supply X": X is no party
     targets = targets or planned
     clauses = [c for c in verb.children if c.dep_ == "advcl"]  # "..., when they blew themselves up in Tel Aviv"
-    places = [*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))]
+    places = home_places([*locative_heads(verb), *(h for c in clauses for h in locative_heads(c))])
     # sector-only actors ("militants loyal to X", "students demonstrated in Serbia") take the country of their side
     targets = _placed(targets, [*affiliation_heads(object_tokens), *places], ctx, tools)
     sources = _placed(sources, [*affiliation_heads(subjects), *places], ctx, tools)
