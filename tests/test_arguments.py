@@ -103,3 +103,10 @@ def test_affiliation_names_whom_people_belong_to(nlp):
     assert [t.text for t in affiliation_heads(subject_heads(verb(doc, "attack"), False))] == ["government"]
     doc = nlp("Rebels backed by Iran attacked the police.")
     assert affiliation_heads(subject_heads(verb(doc, "attack"), False)) == []
+
+
+def test_a_gerund_after_against_or_from_is_done_by_the_object(nlp):
+    doc = nlp("China warned the United States against interfering in Hong Kong.")
+    assert [t.text for t in subject_heads(verb(doc, "interfere"), False)] == ["States"]
+    doc = nlp("Russia responded by attacking Ukraine.")
+    assert [t.text for t in subject_heads(verb(doc, "attack"), False)] == ["Russia"]

@@ -41,6 +41,9 @@ BLAST_NOUNS = frozenset(
     {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "minefield", "explosive", "ied"}
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Prepositions whose gerund is done by the governing verb's object ("warned X against interfering", "stopped X
+# from entering", "thanked X for helping"); "by", "after", "without" ... keep the subject.
+CONTROL_PREPS = frozenset({"against", "from", "for", "of", "into"})
 NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 
@@ -79,7 +82,8 @@ def subject_heads(verb: Token, passive: bool) -> list[Token]:
     ):
         return subject_heads(head, False)  # "..., saying ...", "met in Zurich to discuss ..."
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "... by demanding that ..."
-        return subject_heads(head.head, False)
+        controllers = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ in CONTROL_PREPS else []
+        return controllers or subject_heads(head.head, False)  # "warned the US against interfering": the US
     if verb.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "X is about/ready/willing to ..."
         return subject_heads(head, False)
     return []
