@@ -110,3 +110,15 @@ def test_people_in_a_capital_are_its_country_not_its_government():
 def test_an_embassy_does_not_give_the_people_outside_it_its_country():
     event = only(events_of("Hundreds of protesters gathered outside the US embassy in Baghdad."), "04")
     assert event["source"]["country"] == "IRQ"
+
+
+def test_an_unattributed_blast_is_coded_to_the_country_it_happened_in():
+    event = only(events_of("A bomb went off in Kabul, killing 12 people."), "19")
+    assert (event["source"]["code"], event["source"]["sectors"]) == ("AFG", [])
+    event = only(events_of("A car bomb exploded near a police station in Kabul, killing 12 people."), "18")
+    assert event["source"]["code"] == "AFG"  # not the police
+
+
+def test_the_victims_of_an_attack_in_its_participle():
+    event = only(events_of("A car bomb exploded in Baghdad, killing five soldiers."), "18")
+    assert event["target"]["text"] == "soldiers"

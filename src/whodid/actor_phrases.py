@@ -434,6 +434,14 @@ def with_country(mentions: list[ActorMention], country: str) -> list[ActorMentio
     return [replace(m, actor=replace(m.actor, code=country + m.actor.code, country=country)) for m in mentions]
 
 
+def as_country(mention: ActorMention, dictionary: ActorDictionary) -> ActorMention:
+    """The mention's country as a bare state actor (a blast "in Kabul" or "near a police station in Kabul" is
+    coded to Afghanistan, not to its government or police)."""
+    country = mention.actor.country or ""
+    code = dictionary.iso_to_cameo.get(country, country)
+    return replace(mention, actor=Actor(code, dictionary.country_name(code), country, ()))
+
+
 def compatriots(mentions: list[ActorMention], others: list[ActorMention]) -> list[ActorMention]:
     """Sector-only actors that no place locates ("refugees", "fundamentalists") take the country of the other
     side when it names exactly one (protesters mostly protest against their own state)."""

@@ -241,11 +241,12 @@ def reciprocal(verb: Token) -> bool:
 
 
 def purpose_heads(verb: Token) -> list[Token]:
-    """Whom a protest is aimed at: the objects of its purpose clause ("to demand the resignation of X") or of
-    "in protest against/of X"."""
+    """Whom a protest or an attack is aimed at: the objects of its purpose clause or participle ("to demand the
+    resignation of X", "..., demanding reforms", "exploded in Baghdad, killing five soldiers") or of "in protest
+    against/of X"."""
     heads: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if elaboration(child):
             heads += object_heads(child, False)
         elif child.dep_ == "prep" and child.lower_ in ("in", "as"):
             nouns = [p for p in child.children if p.dep_ == "pobj" and p.lemma_ in PURPOSE_NOUNS]
@@ -291,7 +292,8 @@ def blast_places(doers: list[Token], verb: Token) -> list[Token]:
     prepositions, nearest first. Empty when a doer is anything but a blast."""
     if not doers or any(d.lemma_.lower() not in BLAST_NOUNS or not _is_doer(d) for d in doers):
         return []  # "killed in a bombing in Baghdad" names the attack, not its doer: left uncoded
-    preps = [c for h in (*doers, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+    hosts = [d.head for d in doers if d.head is not verb and d.head.pos_ == "VERB"]  # "exploded in X, killing"
+    preps = [c for h in (*doers, verb, *hosts) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
     return [t for prep in preps for t in prep.subtree if t.dep_ == "pobj"]
 
 

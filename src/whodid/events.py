@@ -9,6 +9,7 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actor_phrases import (
+    as_country,
     compatriots,
     conjuncts,
     own_state,
@@ -273,7 +274,8 @@ def _events_for(
     sources = _actors(subjects, ctx, tools) or _quote_speaker(verb, subjects, ctx) or _unknown_actors(subjects)
     sources = sources or _located_people(subjects, ctx, tools)  # "the hardliners in Washington"
     if not sources:  # "a roadside bombing near Samarra killed ...": the country it happened in
-        sources = [m for m in _actors(blast_places(subjects, verb), ctx, tools) if m.actor.country][:1]
+        places = [m for m in _actors(blast_places(subjects, verb), ctx, tools) if m.actor.country][:1]
+        sources = [as_country(m, tools.dictionary) for m in places]  # the country, not "police station" AFGCOP
     targets = _actors(object_tokens, ctx, tools, prefer_country=True)
     planned = [] if targets else _actors(planned_objects(verb), ctx, tools)  # "a deal to supply X": X is no party
     targets = targets or planned
