@@ -122,3 +122,8 @@ def test_an_unattributed_blast_is_coded_to_the_country_it_happened_in():
 def test_the_victims_of_an_attack_in_its_participle():
     event = only(events_of("A car bomb exploded in Baghdad, killing five soldiers."), "18")
     assert event["target"]["text"] == "soldiers"
+
+
+def test_wounding_in_a_place_is_an_attack():
+    event = only(events_of("Militants wounded five soldiers in Baghdad."), "18")
+    assert event["target"]["country"] == "IRQ"

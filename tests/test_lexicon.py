@@ -273,3 +273,26 @@ def test_naming_something_is_a_statement_about_it(nlp, lexicon: VerbLexicon) -> 
     assert coding is not None and (coding.code, coding.rule) == ("010", "naming:call")
     coding = code_of(nlp, lexicon, "Kenya called for talks with Somalia.", "called")
     assert coding is not None and coding.code != "010"
+
+
+def test_synsets_joined_with_words_and_patterns_with_an_unknown_synset(nlp) -> None:
+    lexicon = VerbLexicon(
+        {
+            "synsets": {"&TIE": ["economic", "cultural"]},
+            "blocks": [
+                {
+                    "name": "WELCOME",
+                    "code": "041",
+                    "verbs": {"welcome": [None, []]},
+                    "patterns": [
+                        [[], ["&tie_memos"], "911", None, "WELCOME"],
+                        [[], ["{&tie talks}"], "912", None, "WELCOME"],
+                        [[], ["(in &weather)"], None, None, "WELCOME"],  # no such synset: not "(in)"
+                    ],
+                }
+            ],
+        }
+    )
+    assert lexicon.code(token(nlp("Arnor welcomed cultural memos from Gondor."), "welcomed")).code == "911"
+    assert lexicon.code(token(nlp("Arnor welcomed economic talks."), "welcomed")).code == "912"
+    assert lexicon.code(token(nlp("Arnor welcomed the envoy in Gondor."), "welcomed")).code == "041"

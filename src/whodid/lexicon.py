@@ -26,6 +26,7 @@ FORCE_ROOTS = frozenset({"18", "19"})  # assault, fight
 BOMBING_CODE = "183"  # conduct suicide, car, or other non-military bombing
 NAMING_VERBS = frozenset({"call", "label", "brand", "term", "dub", "name"})
 STATEMENT_CODE = "010"
+MAX_SEQUENCES = 4000  # word sequences a joined synset item may stand for
 INFINITIVE_TAG = "TO"  # the infinitive marker "to" (the preposition is tagged IN)
 
 
@@ -137,11 +138,33 @@ class VerbLexicon:
         item = item.strip("()")
         if item.startswith("{") and item.endswith("}"):
             words = tuple(w for w in item[1:-1].split() if w not in MARKERS)
+            if any(w.startswith("&") for w in words):  # "{&weapon attack}": gun attack, rocket attack ...
+                return tuple(self._joined("_".join(words))) or None
             return (words,) if words else None
-        if item.startswith("&"):
-            name = item.rstrip("_")
-            return tuple(self._synsets.get(name, self._synsets.get(name + "_", []))) or None
+        if "&" in item:
+            return self._joined(item) or None
         return tuple(_words(alt) for alt in item.split("/") if alt and alt not in MARKERS) or None
+
+    def _synset(self, name: str) -> list[tuple[str, ...]] | None:
+        name = name.lower()
+        return self._synsets.get(name) or self._synsets.get(name + "_")
+
+    def _joined(self, item: str) -> list[tuple[str, ...]]:
+        """A synset, alone or joined with words and synsets by "_" ("&TIETYPES_MEMOS", "MEMOS_ON_&TIETYPES"): every
+        word sequence it stands for; empty when it names a synset the dictionary lacks."""
+        parts = [p for p in item.rstrip("_").split("_") if p]
+        sequences: list[tuple[str, ...]] = [()]
+        i = 0
+        while i < len(parts):
+            if not parts[i].startswith("&"):
+                alternatives, i = [(parts[i],)], i + 1
+            else:  # the longest run of parts that names a synset ("&FIGHT_OF_WORDS" before "&FIGHT")
+                end = next((j for j in range(len(parts), i, -1) if self._synset("_".join(parts[i:j]))), None)
+                if end is None:
+                    return []
+                alternatives, i = self._synset("_".join(parts[i:end])) or [], end
+            sequences = [s + a for s in sequences for a in alternatives][:MAX_SEQUENCES]
+        return sequences
 
     def _pattern(
         self,
@@ -154,6 +177,8 @@ class VerbLexicon:
         heads: dict[str, str],
         roots: dict[str, str | None],
     ) -> Pattern | None:
+        if any(not self._joined(word) for item in (*pre, *post) for word in re.findall(r"[^\s(){}]*&[^\s(){}]+", item)):
+            return None  # "(in &weather)" without its synset would be "(in)": any place would match it
         slots_pre = tuple(s for s in (self._slot_items(pre)) if s)
         slots_post = tuple(s for s in (self._slot_items(post)) if s)
         if not slots_pre and not slots_post:
