@@ -127,3 +127,9 @@ def test_the_victims_of_an_attack_in_its_participle():
 def test_wounding_in_a_place_is_an_attack():
     event = only(events_of("Militants wounded five soldiers in Baghdad."), "18")
     assert event["target"]["country"] == "IRQ"
+
+
+def test_a_claimed_attack_names_its_claimant_as_the_one_behind_it():
+    events = events_of("The attack, which was claimed by Islamic State, killed 30 people in Kabul.")
+    assert {e["root_code"]: e["source"]["text"] for e in events} == {"01": "Islamic State", "19": "Islamic State"}
+    assert only(events, "01")["code"] == "015"  # claiming an attack is claiming responsibility

@@ -67,7 +67,7 @@ def subject_heads(verb: Token, passive: bool) -> list[Token]:
     if subjects:
         if all(s.lower_ in REFERRING_PRONOUNS for s in subjects):
             return _reported_speaker(verb) or subjects  # "Japan said it had halted aid"
-        return subjects
+        return subjects + [a for s in subjects for a in _makers(s)]  # "the attack, claimed by X, killed ..."
     head = verb.head
     if verb.dep_ == "xcomp":  # "urged Russia to withdraw" (object control), "agreed to", "is expected to"
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
@@ -103,6 +103,13 @@ def reduced_passive(verb: Token) -> bool:
 def existential(noun: Token) -> bool:
     """A noun that a "there is/are" clause introduces ("there were ten soldiers killed")."""
     return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _makers(noun: Token) -> list[Token]:
+    """Who a thing was done or made by, as its passive modifier says ("the attack, which was claimed by X",
+    "a report written by X"): the one behind it when the thing itself names no actor."""
+    clauses = [c for c in noun.children if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"]
+    return [p for c in clauses if c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children) for p in _agents(c)]
 
 
 def _stative(verb: Token) -> bool:

@@ -22,6 +22,7 @@ PARTY_PREPS = frozenset({"between", "among", "amongst"})
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "amid", "through"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})  # "talks on Yemen": not where they are
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who"
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: "an attack on X" is where X is
 
 
@@ -142,7 +143,8 @@ def _object_nouns(verb: Token, prepositions: set[str] = frozenset()) -> list[Tok
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+    nouns = [verb.head if n.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" else n for n in nouns]  # "the attack,
+    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]  # which was claimed by X": the attack
 
 
 def _circumstance_of_verb(noun: Token) -> bool:
