@@ -133,3 +133,8 @@ def test_a_claimed_attack_names_its_claimant_as_the_one_behind_it():
     events = events_of("The attack, which was claimed by Islamic State, killed 30 people in Kabul.")
     assert {e["root_code"]: e["source"]["text"] for e in events} == {"01": "Islamic State", "19": "Islamic State"}
     assert only(events, "01")["code"] == "015"  # claiming an attack is claiming responsibility
+
+
+def test_target_is_the_object_of_a_participle_on_the_object_noun():
+    event = only(events_of("The United States vetoed a resolution condemning Israel."), "12")
+    assert event["target"]["country"] == "ISR"

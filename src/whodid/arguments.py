@@ -220,6 +220,13 @@ def _nested_objects(noun: Token, depth: int) -> list[Token]:
     ]
     if not (noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS):  # "at a lunch hosted by X": a setting
         found += [p for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for p in _agents(acl)]
+        found += [
+            o
+            for acl in noun.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBG"
+            for o in acl.children
+            if o.dep_ == "dobj"
+        ]  # "a bus carrying Coptic Christians", "a resolution condemning Israel"
     if depth > 1:
         found += [q for p in list(found) for q in _nested_objects(p, depth - 1)]
     return found
