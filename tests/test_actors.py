@@ -134,6 +134,26 @@ def test_packaged_plural_demonym(nlp, dictionary: ActorDictionary) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("Police in Northern Ireland arrested two men.", "Northern Ireland", "GBR"),  # not Ireland's
+        ("Kampuchean forces crossed the border.", "Kampuchean", "KHM"),
+    ],
+)
+def test_packaged_additions_name_the_right_country(nlp, dictionary, text: str, phrase: str, country: str) -> None:
+    doc = nlp(text)
+    (match,) = [m for m in find_matches(doc, dictionary) if m.kind == "named"]
+    assert doc[match.start : match.end].text == phrase
+    assert {code[:3] for code, _, _ in match.spells} == {country}
+
+
+def test_yugoslavia_is_coded_by_date(nlp, dictionary: ActorDictionary) -> None:
+    doc = nlp("Yugoslavia lodged a protest.")
+    (match,) = [m for m in find_matches(doc, dictionary) if m.kind == "named"]
+    assert sorted(match.spells) == [("SCG", "1992-04-28", "2006-06-05"), ("YUG", None, "1992-04-27")]
+
+
+@pytest.mark.parametrize(
     ("code", "religion"),
     [("IMGMUSALQ", "MUS"), ("IMGSEAMUSJMA", "MUS"), ("CHRMAR", "MAR")],
 )
