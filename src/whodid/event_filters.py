@@ -3,9 +3,9 @@ proposal", "doctors prescribe", "two pedestrians were killed" with no one named 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from whodid.arguments import ATTACK_NOUNS, BLAST_NOUNS, attack_heads
+from whodid.arguments import ATTACK_NOUNS, BLAST_NOUNS, CONDITION_MARKS, attack_heads
 from whodid.lexicon import Coding
 from whodid.records import ActorMention
 
@@ -18,6 +18,26 @@ HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: with 
 # crime or an accident ("two pedestrians were killed", "a man was arrested")
 CHARACTERIZING_BLOCKS = ("EXPLAIN_VERBAL",)  # verbs of saying and describing
 WH_OBJECTS = frozenset({"WP", "WDT"})
+
+
+def outside_conditions(coded: dict[int, Coding], doc: Doc) -> dict[int, Coding]:
+    """The coded verbs outside "if"/"unless" clauses: a condition that may never happen is no event beside the
+    one the sentence reports ("will withdraw unless the president arranges a ceasefire", "threatened to secede
+    unless the Kremlin withdrew its troops"). When every coded verb is in one, they are kept: the sentence has
+    nothing else to tell."""
+    actual = {i: c for i, c in coded.items() if not conditional(doc[i])}
+    return actual or coded
+
+
+def conditional(verb: Token) -> bool:
+    """A verb inside an "if"/"unless" clause, or in a phrase within one ("will withdraw unless the president
+    arranges a ceasefire with rebels fighting him"): a condition that may never happen, not a reported event."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def characterizes(verb: Token, coding: Coding) -> bool:

@@ -21,7 +21,6 @@ from whodid.actor_phrases import (
 from whodid.actors import ActorDictionary, DictMatch
 from whodid.arguments import (
     CLAUSE_LINKS,
-    LOCATIVE_PREPS,
     affiliation_heads,
     blast_places,
     condition_heads,
@@ -38,8 +37,16 @@ from whodid.arguments import (
     subject_heads,
 )
 from whodid.dates import event_date
-from whodid.event_filters import FORCE_ROOTS, apolitical, characterizes, one_sided, unattributed_passive
+from whodid.event_filters import (
+    FORCE_ROOTS,
+    apolitical,
+    characterizes,
+    one_sided,
+    outside_conditions,
+    unattributed_passive,
+)
 from whodid.lexicon import Coding, VerbLexicon, compose
+from whodid.locatives import locative_places
 from whodid.nominals import NounLexicon, nominal_arguments, nominal_places
 from whodid.ontology import Ontology
 from whodid.options import Options
@@ -66,8 +73,6 @@ PLACED_ACTION_ROOTS = frozenset(f"{root:02d}" for root in range(3, 21))
 PURPOSE_AS_TARGET = frozenset({"14"})
 THREAT_ROOT = "13"  # threats are aimed at whoever their condition names
 FIRST_PERSON = frozenset({"i", "we"})
-# Verbs of travel whose destination ("to Geneva") is where the event happens.
-MOTION_VERBS = frozenset({"come", "go", "travel", "fly", "arrive", "return", "head", "move", "send", "dispatch"})
 # Entity types that name an actor even when no dictionary knows it.
 UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Event families that are mutual between coordinated subjects ("the US and Russia met"; "X and Y cooperate").
@@ -132,13 +137,14 @@ def code_sentence(
         return []
     doc = span.doc
     coded = {v.i: c for v in span if (c := tools.code(v)) is not None and not characterizes(v, c)}
+    coded = outside_conditions(coded, doc)
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
     statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
     final = _cameo_codings(doc, coded, governors, statements, tools.lexicon) if tools.cameo else dict(coded)
     if not final:
         return []
     date, basis = event_date(sentence.text, ctx.date)
-    facts = SentenceFacts(sentence, date, basis, _locative_places(ctx.places, doc, sentence))
+    facts = SentenceFacts(sentence, date, basis, locative_places(ctx.places, doc, sentence))
     events: dict[tuple, Event] = {}
     bare_statements: list[int] = []
     reported: list[int] = []
@@ -389,32 +395,6 @@ def _placed(
         return mentions
     country = next((m.actor.country for m in _actors(heads, ctx, tools, prefer_country=True) if m.actor.country), None)
     return with_country(mentions, country) if country else mentions
-
-
-def _locative_places(places: Sequence[Place], doc, sentence: Sentence) -> list[Place]:
-    """The sentence's places that are named as locations ("in Aleppo", "near the Syrian town of Tal Rifaat"),
-    not as participants ("Moscow criticised Washington")."""
-    out = []
-    for place in places:
-        if not (sentence.start <= place.start and place.end <= sentence.end):
-            continue
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and _under_locative_prep(span.root):
-            out.append(place)
-    return out
-
-
-def _under_locative_prep(token: Token) -> bool:
-    """Whether the noun phrase holding `token` is the object of a locative preposition."""
-    for _ in range(6):
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
-            return True
-        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_ in MOTION_VERBS:
-            return True  # "came to Geneva", "travelled to Ankara": where the meeting or visit happens
-        if token.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "nmod", "poss", "conj", "npadvmod"):
-            return False
-        token = token.head
-    return False
 
 
 def _modality(verb: Token, coding: Coding) -> tuple[Modality, bool]:
