@@ -25,3 +25,25 @@ def test_an_if_clause_is_no_event_beside_the_threat():
 def test_a_condition_is_kept_when_the_sentence_has_nothing_else():
     text = "No peace is possible unless Russia withdraws its troops from Ukraine."
     assert "withdraws" in _triggers(text)
+
+
+def _pairs(text: str, root: str) -> set[tuple[str | None, str | None]]:
+    return {
+        ((e["source"] or {}).get("country"), (e["target"] or {}).get("country"))
+        for e in events_of(text)
+        if e["root_code"] == root
+    }
+
+
+def test_sharing_evidence_is_given_one_way():
+    assert _pairs("Japanese intelligence officials shared evidence with Germany on Monday.", "06") == {("JPN", "DEU")}
+
+
+def test_a_meeting_is_still_coded_both_ways():
+    pairs = _pairs("French diplomats held talks with Germany on Monday.", "04")
+    assert {("FRA", "DEU"), ("DEU", "FRA")} <= pairs
+
+
+def test_a_unilateral_ceasefire_is_declared_one_way():
+    pairs = _pairs("The Kurdish rebels declared a unilateral ceasefire in southern Turkey on Monday.", "08")
+    assert pairs and all(source != "TUR" for source, _ in pairs)

@@ -85,13 +85,26 @@ NONCOMBATANT_SECTORS = frozenset(
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 
 
-def one_sided(coding: Coding, targets: list[ActorMention]) -> bool:
-    """A dictionary code for fighting given both ways ("a missile hit a school": 193 and 193) is one-sided when
-    those hit are only people or bodies who do not fight back (schools, hospitals, civilians): no reverse event."""
+# Codes for giving something: the receiver gives nothing back ("shared evidence with the US" is not the US sharing).
+GIVING_CODES = frozenset({"064"})
+UNILATERAL_WORDS = frozenset({"unilateral", "unilaterally", "one-sided"})
+
+
+def one_sided(coding: Coding, targets: list[ActorMention], verb: Token) -> bool:
+    """A code the dictionary gives both ways that holds one way only here: fighting where those hit are only
+    people or bodies who do not fight back ("a missile hit a school": 193 and 193), giving ("shared evidence with
+    X"), or an act said to be unilateral ("declared a unilateral ceasefire")."""
     symmetric = coding.code is not None and coding.code == coding.reverse
+    if symmetric and (coding.code in GIVING_CODES or _unilateral(verb)):
+        return True
     return (
         symmetric
         and (coding.code or "")[:2] in FORCE_ROOTS
         and bool(targets)
         and all(t.actor.sectors and set(t.actor.sectors) <= NONCOMBATANT_SECTORS for t in targets)
     )
+
+
+def _unilateral(verb: Token) -> bool:
+    """The verb or its object is said to be unilateral."""
+    return any(t.lower_ in UNILATERAL_WORDS for c in verb.children for t in (c, *c.children))

@@ -314,7 +314,7 @@ def _events_for(
     directed: list[tuple[str, list, list]] = []
     if coding.code:
         directed.append((coding.code, sources, targets))
-    one_way = planned or one_sided(coding, targets)
+    one_way = planned or one_sided(coding, targets, verb)
     if coding.reverse and (coding.code is None or (sources and targets)) and not one_way:
         directed.append((coding.reverse, targets, sources))
     out = []
