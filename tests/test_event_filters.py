@@ -47,3 +47,12 @@ def test_a_meeting_is_still_coded_both_ways():
 def test_a_unilateral_ceasefire_is_declared_one_way():
     pairs = _pairs("The Kurdish rebels declared a unilateral ceasefire in southern Turkey on Monday.", "08")
     assert pairs and all(source != "TUR" for source, _ in pairs)
+
+
+def test_a_passive_that_may_happen_with_no_doer_is_no_event():
+    text = "The minister said she hoped Kenyan police officers accused of torture would soon be arrested."
+    assert "arrested" not in _triggers(text)
+
+
+def test_a_reported_passive_with_no_doer_keeps_its_victim():
+    assert "arrested" in _triggers("Two Kenyan police officers were arrested on Friday.")

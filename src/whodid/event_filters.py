@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.arguments import ATTACK_NOUNS, BLAST_NOUNS, CONDITION_MARKS, attack_heads
 from whodid.lexicon import Coding
-from whodid.records import ActorMention
+from whodid.records import ActorMention, Event
 
 # Sectors of people who are no political actor by themselves (doctors, firms, farmers): an event between them
 # alone, with no country, is business, health or farming news.
@@ -108,3 +108,12 @@ def one_sided(coding: Coding, targets: list[ActorMention], verb: Token) -> bool:
 def _unilateral(verb: Token) -> bool:
     """The verb or its object is said to be unilateral."""
     return any(t.lower_ in UNILATERAL_WORDS for c in verb.children for t in (c, *c.children))
+
+
+UNREAL_MODALITIES = frozenset({"hypothetical"})
+
+
+def unreal_without_doer(event: Event) -> bool:
+    """A passive that names no doer and tells what may or would happen ("hoped the officials would be indicted"):
+    no one acts and nothing happened. A reported one ("was arrested on Friday") is kept for its victim."""
+    return event.source is None and event.modality in UNREAL_MODALITIES

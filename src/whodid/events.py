@@ -44,6 +44,7 @@ from whodid.event_filters import (
     one_sided,
     outside_conditions,
     unattributed_passive,
+    unreal_without_doer,
 )
 from whodid.lexicon import Coding, VerbLexicon, compose
 from whodid.locatives import locative_places
@@ -184,7 +185,8 @@ def _both_named(source: ActorMention | None, target: ActorMention | None) -> boo
 def _add_events(events: dict[tuple, Event], new: list[Event]) -> None:
     """Add events, at most one per (code, source, target): the first one found."""
     for event in new:
-        events.setdefault((event.code, _code(event.source), _code(event.target)), event)
+        if not unreal_without_doer(event):
+            events.setdefault((event.code, _code(event.source), _code(event.target)), event)
 
 
 def _cameo_codings(
