@@ -56,3 +56,15 @@ def test_a_passive_that_may_happen_with_no_doer_is_no_event():
 
 def test_a_reported_passive_with_no_doer_keeps_its_victim():
     assert "arrested" in _triggers("Two Kenyan police officers were arrested on Friday.")
+
+
+def test_an_event_told_as_the_time_of_another_is_no_event_beside_it():
+    text = "The Kenyan opposition demanded new elections after the supreme court acquitted the president."
+    triggers = _triggers(text)
+    assert "demanded" in triggers
+    assert "acquitted" not in triggers
+
+
+def test_an_earlier_event_is_kept_when_the_sentence_has_nothing_else():
+    text = "Calm returned to Nairobi after Kenyan police arrested dozens of protesters."
+    assert "arrested" in _triggers(text)

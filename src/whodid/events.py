@@ -42,7 +42,7 @@ from whodid.event_filters import (
     apolitical,
     characterizes,
     one_sided,
-    outside_conditions,
+    outside_background,
     unattributed_passive,
     unreal_without_doer,
 )
@@ -138,7 +138,7 @@ def code_sentence(
         return []
     doc = span.doc
     coded = {v.i: c for v in span if (c := tools.code(v)) is not None and not characterizes(v, c)}
-    coded = outside_conditions(coded, doc)
+    coded = outside_background(coded, doc)
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
     statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
     final = _cameo_codings(doc, coded, governors, statements, tools.lexicon) if tools.cameo else dict(coded)
