@@ -68,3 +68,8 @@ def test_an_event_told_as_the_time_of_another_is_no_event_beside_it():
 def test_an_earlier_event_is_kept_when_the_sentence_has_nothing_else():
     text = "Calm returned to Nairobi after Kenyan police arrested dozens of protesters."
     assert "arrested" in _triggers(text)
+
+
+def test_an_earlier_event_is_kept_when_the_other_verbs_code_no_event():
+    text = "An Afghan robotics team will have to watch the contest from afar after its members were denied visas by the US."
+    assert "denied" in _triggers(text)

@@ -18,26 +18,32 @@ HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: with 
 # crime or an accident ("two pedestrians were killed", "a man was arrested")
 CHARACTERIZING_BLOCKS = ("EXPLAIN_VERBAL",)  # verbs of saying and describing
 WH_OBJECTS = frozenset({"WP", "WDT"})
-BACKGROUND_MARKS = CONDITION_MARKS | {"after", "before", "since"}  # conditions, and events told as a time
+TIME_MARKS = frozenset({"after", "before", "since"})  # events told as the time of another
 MARK_DEPS = ("mark", "advmod")  # "two weeks after rebels kidnapped": the small model parses some marks as adverbs
 
 
-def outside_background(coded: dict[int, Coding], doc: Doc) -> dict[int, Coding]:
-    """The coded verbs outside background clauses, when there are any: a condition that may never happen ("will
-    withdraw unless the president arranges a ceasefire", "threatened to secede unless the Kremlin withdrew its
-    troops") or an earlier or later event told as the time of the reported one ("demanded elections after a court
-    cleared him", "two weeks after rebels kidnapped peacekeepers") is no event beside it. When every coded verb is
-    in one, they are kept: the sentence has nothing else to tell."""
-    foreground = {i: c for i, c in coded.items() if not in_background_clause(doc[i])}
-    return foreground or coded
+def outside_conditions(coded: dict[int, Coding], doc: Doc) -> dict[int, Coding]:
+    """The coded verbs outside "if"/"unless" clauses: a condition that may never happen is no event beside the
+    verbs the sentence reports ("will withdraw unless the president arranges a ceasefire", "threatened to secede
+    unless the Kremlin withdrew its troops"). When every coded verb is in one, they are kept: the sentence has
+    nothing else to tell."""
+    actual = {i: c for i, c in coded.items() if not in_clause(doc[i], CONDITION_MARKS)}
+    return actual or coded
 
 
-def in_background_clause(verb: Token) -> bool:
-    """A verb inside an "if"/"unless"/"after"/"before"/"since" clause, or in a phrase within one ("unless the
+def outside_time_clauses(coded: dict[int, Coding], doc: Doc) -> dict[int, Coding]:
+    """The coded verbs outside "after"/"before"/"since" clauses: an earlier or later event told as the time of the
+    reported one ("demanded elections after a court cleared him", "two weeks after rebels kidnapped peacekeepers")
+    is no event beside it (the caller falls back on them when the others code no event)."""
+    return {i: c for i, c in coded.items() if not in_clause(doc[i], TIME_MARKS)}
+
+
+def in_clause(verb: Token, marks: frozenset[str]) -> bool:
+    """A verb inside an adverbial clause that one of `marks` introduces, or in a phrase within one ("unless the
     president arranges a ceasefire with rebels fighting him")."""
     token = verb
     while token.head.i != token.i:
-        if token.dep_ == "advcl" and any(m.dep_ in MARK_DEPS and m.lower_ in BACKGROUND_MARKS for m in token.children):
+        if token.dep_ == "advcl" and any(m.dep_ in MARK_DEPS and m.lower_ in marks for m in token.children):
             return True
         token = token.head
     return False

@@ -42,7 +42,8 @@ from whodid.event_filters import (
     apolitical,
     characterizes,
     one_sided,
-    outside_background,
+    outside_conditions,
+    outside_time_clauses,
     unattributed_passive,
     unreal_without_doer,
 )
@@ -138,7 +139,18 @@ def code_sentence(
         return []
     doc = span.doc
     coded = {v.i: c for v in span if (c := tools.code(v)) is not None and not characterizes(v, c)}
-    coded = outside_background(coded, doc)
+    coded = outside_conditions(coded, doc)  # a condition is no event beside another verb
+    foreground = outside_time_clauses(coded, doc)  # nor an event told as the time of another, beside an event
+    events = _coded_events(sentence, doc, foreground, ctx, tools, options)
+    if not events and len(foreground) < len(coded):  # "calm returned after police arrested 30": the only event
+        events = _coded_events(sentence, doc, coded, ctx, tools, options)
+    return events
+
+
+def _coded_events(
+    sentence: Sentence, doc: Doc, coded: dict[int, Coding], ctx: ArticleContext, tools: CodingTools, options: Options
+) -> list[Event]:
+    """The events of a sentence's coded verbs, at most one per (code, source, target), the most confident first."""
     governors = {i: gov for i in coded if (gov := _governor(doc[i], coded)) is not None}
     statements = {i for i, c in coded.items() if _is_statement(c, doc[i], tools.cameo)}
     final = _cameo_codings(doc, coded, governors, statements, tools.lexicon) if tools.cameo else dict(coded)
