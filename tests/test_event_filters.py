@@ -71,5 +71,5 @@ def test_an_earlier_event_is_kept_when_the_sentence_has_nothing_else():
 
 
 def test_an_earlier_event_is_kept_when_the_other_verbs_code_no_event():
-    text = "An Afghan robotics team will have to watch the contest from afar after its members were denied visas by the US."
+    text = "An Afghan team will have to watch the contest from afar after its members were denied visas by the US."
     assert "denied" in _triggers(text)
