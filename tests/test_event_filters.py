@@ -73,3 +73,7 @@ def test_an_earlier_event_is_kept_when_the_sentence_has_nothing_else():
 def test_an_earlier_event_is_kept_when_the_other_verbs_code_no_event():
     text = "An Afghan team will have to watch the contest from afar after its members were denied visas by the US."
     assert "denied" in _triggers(text)
+
+
+def test_people_killed_with_no_doer_named_are_no_political_event():
+    assert not events_of("Fourteen people were killed in floods in the region last year.")

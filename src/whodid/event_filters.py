@@ -68,13 +68,11 @@ def unattributed_passive(verb: Token, passive: bool) -> bool:
     return not any(a.lemma_.lower() in ATTACK_NOUNS | BLAST_NOUNS for a in agents)
 
 
-def apolitical(
-    code: str, source: ActorMention | None, target: ActorMention | None, *, unattributed: bool, from_pattern: bool
-) -> bool:
+def apolitical(code: str, source: ActorMention | None, target: ActorMention | None, *, unattributed: bool) -> bool:
     """An event with no political actor at all: between companies only, or, when no actor has a country, either
     every actor is of a non-political sector ("doctors prescribe drugs") or, in a harmful act told in a passive
-    that names no doer and coded from the bare verb, the only actor is plain people ("two pedestrians were killed"
-    in a road accident)."""
+    that names no doer, the only actor is plain people ("two pedestrians were killed" in a road accident,
+    "fourteen people were killed in floods")."""
     mentions = [m for m in (source, target) if m is not None]
     if mentions and all(COMPANY in m.actor.sectors for m in mentions):
         return True  # companies alone, wherever they are from ("Toyota struck a deal with Ford")
@@ -83,7 +81,7 @@ def apolitical(
     sectors = [set(m.actor.sectors) for m in mentions]
     if all(s and s <= NONPOLITICAL_SECTORS for s in sectors):
         return True
-    harm = code[:2] in HARM_ROOTS and unattributed and not from_pattern
+    harm = code[:2] in HARM_ROOTS and unattributed
     return harm and source is None and bool(sectors[0]) and sectors[0] <= PLAIN_PEOPLE
 
 

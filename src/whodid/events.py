@@ -342,7 +342,7 @@ def _events_for(
                 continue
             if source and target and source.actor.code == target.actor.code and source.start == target.start:
                 continue
-            if apolitical(code, source, target, unattributed=unattributed, from_pattern=coding.from_pattern):
+            if apolitical(code, source, target, unattributed=unattributed):
                 continue
             out.append(_event(verb, coding, code, source, target, facts, ctx, tools))
     return out
