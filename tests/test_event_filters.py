@@ -77,3 +77,12 @@ def test_an_earlier_event_is_kept_when_the_other_verbs_code_no_event():
 
 def test_people_killed_with_no_doer_named_are_no_political_event():
     assert not events_of("Fourteen people were killed in floods in the region last year.")
+
+
+def test_a_passive_done_by_no_one_in_particular_is_no_event():
+    assert not events_of("The Kenyan government was criticized by many for the decision.")
+    assert not events_of("Britain's prime minister was dismissed by some as a weak leader.")
+
+
+def test_a_passive_with_no_doer_still_names_its_victim():
+    assert events_of("The Kenyan government was criticized for the decision.")

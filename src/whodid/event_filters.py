@@ -68,6 +68,20 @@ def unattributed_passive(verb: Token, passive: bool) -> bool:
     return not any(a.lemma_.lower() in ATTACK_NOUNS | BLAST_NOUNS for a in agents)
 
 
+# Quantifiers and indefinite pronouns: a doer named as no one in particular ("was dismissed by many").
+GENERIC_DOERS = frozenset(
+    {"many", "some", "others", "most", "few", "all", "several", "everyone", "everybody", "someone", "somebody"}
+    | {"anyone", "anybody", "one", "both"}
+)
+
+
+def generic_doer(verb: Token) -> bool:
+    """A passive whose "by" agent is a quantifier or an indefinite pronoun ("was dismissed by many as a no-hoper",
+    "is seen by some as a threat"): the doer is named, and is no actor; the victim alone makes no event."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return bool(agents) and all(a.lower_ in GENERIC_DOERS for a in agents)
+
+
 def apolitical(code: str, source: ActorMention | None, target: ActorMention | None, *, unattributed: bool) -> bool:
     """An event with no political actor at all: between companies only, or, when no actor has a country, either
     every actor is of a non-political sector ("doctors prescribe drugs") or, in a harmful act told in a passive

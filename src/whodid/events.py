@@ -41,6 +41,7 @@ from whodid.event_filters import (
     FORCE_ROOTS,
     apolitical,
     characterizes,
+    generic_doer,
     one_sided,
     outside_conditions,
     outside_time_clauses,
@@ -334,6 +335,7 @@ def _events_for(
     out = []
     unattributed = unattributed_passive(verb, passive)
     told = not reduced_passive(verb) or existential(verb.head)  # "the curfew imposed in Sudan": background
+    told = told and not generic_doer(verb)  # "was dismissed by many": a doer that is no one in particular
     for code, srcs, tgts in directed:
         for source, target in product(srcs or [None], tgts or [None]):
             if source is None and options.require_source and not (passive and target is not None and told):
