@@ -86,3 +86,13 @@ def test_a_passive_done_by_no_one_in_particular_is_no_event():
 
 def test_a_passive_with_no_doer_still_names_its_victim():
     assert events_of("The Kenyan government was criticized for the decision.")
+
+
+def test_what_ordinary_people_say_or_intend_aimed_at_no_one_is_no_event():
+    assert not events_of("Kenyan voters will weigh in on the debate next week.")
+    assert not events_of("Kenyan residents will discuss the new road at a meeting.")
+
+
+def test_ordinary_people_protesting_or_meeting_an_official_are_events():
+    assert events_of("Kenyan students protested in Nairobi on Monday.")
+    assert events_of("Kenyan students met the Kenyan president on Monday.")

@@ -14,6 +14,8 @@ from whodid.records import ActorMention, Event
 NONPOLITICAL_SECTORS = frozenset({"HLH", "BUS", "MNC", "AGR"})
 COMPANY = "MNC"  # multinational corporations: an event between them alone is business news
 PLAIN_PEOPLE = frozenset({"CVL", "PPL"})  # "pedestrians", "people", "residents"
+ORDINARY_PEOPLE = PLAIN_PEOPLE | {"EDU"}  # and pupils, students, teachers
+PRIVATE_WORD_ROOTS = frozenset({"01", "03", "04"})  # statements, intents, meetings
 HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: with no doer and no political victim, a
 # crime or an accident ("two pedestrians were killed", "a man was arrested")
 CHARACTERIZING_BLOCKS = ("EXPLAIN_VERBAL",)  # verbs of saying and describing
@@ -87,6 +89,8 @@ def apolitical(code: str, source: ActorMention | None, target: ActorMention | No
     every actor is of a non-political sector ("doctors prescribe drugs") or, in a harmful act told in a passive
     that names no doer, the only actor is plain people ("two pedestrians were killed" in a road accident,
     "fourteen people were killed in floods")."""
+    if private_word(code, source, target):
+        return True
     mentions = [m for m in (source, target) if m is not None]
     if mentions and all(COMPANY in m.actor.sectors for m in mentions):
         return True  # companies alone, wherever they are from ("Toyota struck a deal with Ford")
@@ -97,6 +101,15 @@ def apolitical(code: str, source: ActorMention | None, target: ActorMention | No
         return True
     harm = code[:2] in HARM_ROOTS and unattributed
     return harm and source is None and bool(sectors[0]) and sectors[0] <= PLAIN_PEOPLE
+
+
+def private_word(code: str, source: ActorMention | None, target: ActorMention | None) -> bool:
+    """What ordinary people or pupils say, intend or do together, aimed at no one ("voters will weigh in on the
+    debate", "first-graders took a field trip"): talk, not a political event, even with a country."""
+    if source is None or target is not None or code[:2] not in PRIVATE_WORD_ROOTS:
+        return False
+    sectors = set(source.actor.sectors)
+    return bool(sectors) and sectors <= ORDINARY_PEOPLE
 
 
 # Sectors of people and bodies who do not fight back: a violent act "between" them and an attacker is one-sided.
