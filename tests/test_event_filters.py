@@ -96,3 +96,10 @@ def test_what_ordinary_people_say_or_intend_aimed_at_no_one_is_no_event():
 def test_ordinary_people_protesting_or_meeting_an_official_are_events():
     assert events_of("Kenyan students protested in Nairobi on Monday.")
     assert events_of("Kenyan students met the Kenyan president on Monday.")
+
+
+def test_an_aside_on_an_actor_is_no_event_beside_the_reported_one():
+    text = "Kenya opened its border to UN troops, who are deployed there to monitor a truce between Sudan and Chad."
+    triggers = _triggers(text)
+    assert "opened" in triggers
+    assert "monitor" not in triggers

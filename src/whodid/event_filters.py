@@ -21,6 +21,7 @@ HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: with 
 CHARACTERIZING_BLOCKS = ("EXPLAIN_VERBAL",)  # verbs of saying and describing
 WH_OBJECTS = frozenset({"WP", "WDT"})
 TIME_MARKS = frozenset({"after", "before", "since"})  # events told as the time of another
+PERSONAL_WH = frozenset({"who", "whom", "whose"})
 MARK_DEPS = ("mark", "advmod")  # "two weeks after rebels kidnapped": the small model parses some marks as adverbs
 
 
@@ -33,11 +34,25 @@ def outside_conditions(coded: dict[int, Coding], doc: Doc) -> dict[int, Coding]:
     return actual or coded
 
 
-def outside_time_clauses(coded: dict[int, Coding], doc: Doc) -> dict[int, Coding]:
-    """The coded verbs outside "after"/"before"/"since" clauses: an earlier or later event told as the time of the
-    reported one ("demanded elections after a court cleared him", "two weeks after rebels kidnapped peacekeepers")
-    is no event beside it (the caller falls back on them when the others code no event)."""
-    return {i: c for i, c in coded.items() if not in_clause(doc[i], TIME_MARKS)}
+def outside_background(coded: dict[int, Coding], doc: Doc) -> dict[int, Coding]:
+    """The coded verbs outside background clauses: an earlier or later event told as the time of the reported one
+    ("demanded elections after a court cleared him", "two weeks after rebels kidnapped peacekeepers") or an aside
+    on one of its actors ("opened its borders to UN peacekeepers, who are deployed to oversee a ceasefire between
+    X and Y") is no event beside it (the caller falls back on them when the others code no event)."""
+    return {i: c for i, c in coded.items() if not in_clause(doc[i], TIME_MARKS) and not in_aside(doc[i])}
+
+
+def in_aside(verb: Token) -> bool:
+    """A verb inside a relative clause on people set off by a comma (", who are deployed to ..."), or in a phrase
+    within one: a description of its antecedent, not what the sentence reports. (One on an event tells more of it:
+    "the attack, which was claimed by X".)"""
+    token = verb
+    while token.head.i != token.i:
+        left = token.left_edge
+        if token.dep_ == "relcl" and left.i > 0 and token.doc[left.i - 1].text == "," and left.lower_ in PERSONAL_WH:
+            return True
+        token = token.head
+    return False
 
 
 def in_clause(verb: Token, marks: frozenset[str]) -> bool:

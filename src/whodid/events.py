@@ -43,8 +43,8 @@ from whodid.event_filters import (
     characterizes,
     generic_doer,
     one_sided,
+    outside_background,
     outside_conditions,
-    outside_time_clauses,
     unattributed_passive,
     unreal_without_doer,
 )
@@ -141,7 +141,7 @@ def code_sentence(
     doc = span.doc
     coded = {v.i: c for v in span if (c := tools.code(v)) is not None and not characterizes(v, c)}
     coded = outside_conditions(coded, doc)  # a condition is no event beside another verb
-    foreground = outside_time_clauses(coded, doc)  # nor an event told as the time of another, beside an event
+    foreground = outside_background(coded, doc)  # nor an event told as a time, nor an aside
     events = _coded_events(sentence, doc, foreground, ctx, tools, options)
     if not events and len(foreground) < len(coded):  # "calm returned after police arrested 30": the only event
         events = _coded_events(sentence, doc, coded, ctx, tools, options)
