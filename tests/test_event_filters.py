@@ -103,3 +103,8 @@ def test_an_aside_on_an_actor_is_no_event_beside_the_reported_one():
     triggers = _triggers(text)
     assert "opened" in triggers
     assert "monitor" not in triggers
+
+
+def test_a_show_of_force_by_no_one_named_is_no_event():
+    text = "Two Kenyan students held for drug possession were paraded in front of the media on Monday."
+    assert not [e for e in events_of(text) if e["root_code"] == "15"]

@@ -160,9 +160,12 @@ def _unilateral(verb: Token) -> bool:
 
 
 UNREAL_MODALITIES = frozenset({"hypothetical"})
+# Shows of force (mobilizing, deploying, parading): what a passive of them has as subject is the force shown or the
+# people put on show, not an actor acted upon ("two clubbers were paraded before the media", "troops were deployed").
+DOER_ONLY_ROOTS = frozenset({"15"})
 
 
 def unreal_without_doer(event: Event) -> bool:
-    """A passive that names no doer and tells what may or would happen ("hoped the officials would be indicted"):
-    no one acts and nothing happened. A reported one ("was arrested on Friday") is kept for its victim."""
-    return event.source is None and event.modality in UNREAL_MODALITIES
+    """A passive that names no doer and tells what would or may happen ("hoped the officials would be indicted"), or
+    a show of force by no one named: no one acts. A reported act on a victim ("was arrested on Friday") is kept."""
+    return event.source is None and (event.modality in UNREAL_MODALITIES or event.root_code in DOER_ONLY_ROOTS)
