@@ -108,3 +108,9 @@ def test_an_aside_on_an_actor_is_no_event_beside_the_reported_one():
 def test_a_show_of_force_by_no_one_named_is_no_event():
     text = "Two Kenyan students held for drug possession were paraded in front of the media on Monday."
     assert not [e for e in events_of(text) if e["root_code"] == "15"]
+
+
+def test_a_countryless_object_beside_one_with_a_country_adds_no_target():
+    text = "Kenyan troops destroyed Somali homes and civilian buildings near Kismayo on Monday."
+    targets = {(e["target"] or {}).get("code") for e in events_of(text) if e["root_code"] == "17"}
+    assert targets and all(code and code.startswith("SOM") for code in targets)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from whodid.actor_phrases import sector_only
 from whodid.arguments import ATTACK_NOUNS, BLAST_NOUNS, CONDITION_MARKS, attack_heads
 from whodid.lexicon import Coding
 from whodid.records import ActorMention, Event
@@ -169,3 +170,31 @@ def unreal_without_doer(event: Event) -> bool:
     """A passive that names no doer and tells what would or may happen ("hoped the officials would be indicted"), or
     a show of force by no one named: no one acts. A reported act on a victim ("was arrested on Friday") is kept."""
     return event.source is None and (event.modality in UNREAL_MODALITIES or event.root_code in DOER_ONLY_ROOTS)
+
+
+def without_stateless_targets(events: list[Event]) -> list[Event]:
+    """Drop the events whose target names only sectors ("civilian", "police") while an event of the same trigger,
+    code and source has a target with a country in its place: of coordinated objects, one with no country beside
+    one with a country adds no party of its own ("demolished Palestinian homes and civilian buildings")."""
+    return [e for e in events if not _stateless_beside(e, events)]
+
+
+def _stateless_beside(event: Event, events: list[Event]) -> bool:
+    if event.target is None or not _bare_sectors(event.target):
+        return False
+    source = event.source.actor.code if event.source else None
+    return any(
+        e is not event
+        and e.evidence.trigger == event.evidence.trigger
+        and e.code == event.code
+        and (e.source.actor.code if e.source else None) == source
+        and e.target is not None
+        and e.target.actor.country
+        for e in events
+    )
+
+
+def _bare_sectors(mention: ActorMention) -> bool:
+    """An actor that is nothing but sectors, of no country and no named group ("civilian" CVL, "police" COP)."""
+    sectors = mention.actor.sectors
+    return bool(sectors) and sector_only([mention]) and mention.actor.code == "".join(sectors)

@@ -47,6 +47,7 @@ from whodid.event_filters import (
     outside_conditions,
     unattributed_passive,
     unreal_without_doer,
+    without_stateless_targets,
 )
 from whodid.lexicon import Coding, VerbLexicon, compose
 from whodid.locatives import locative_places
@@ -145,7 +146,7 @@ def code_sentence(
     events = _coded_events(sentence, doc, foreground, ctx, tools, options)
     if not events and len(foreground) < len(coded):  # "calm returned after police arrested 30": the only event
         events = _coded_events(sentence, doc, coded, ctx, tools, options)
-    return events
+    return without_stateless_targets(events)
 
 
 def _coded_events(
