@@ -112,3 +112,14 @@ def test_headline_surname_takes_the_bodys_person(nlp, dictionary: ActorDictionar
 def test_pronoun_takes_the_actor_its_antecedents_phrase_resolved_to(nlp, dictionary: ActorDictionary) -> None:
     text = "King Hassan of Morocco spoke on Monday. He said the talks would resume."
     assert corefs(nlp, dictionary, text) == [("He", "pronoun", "MARGOV")]
+
+
+def test_epithet_for_a_country_takes_the_latest_subject_country(nlp, dictionary: ActorDictionary) -> None:
+    text = "Norway has promised to cut its emissions. Sweden praised the oil-rich Nordic country on Monday."
+    found = corefs(nlp, dictionary, text)
+    assert ("country", "state", "NOR") in found
+
+
+def test_bare_the_country_is_left_alone(nlp, dictionary: ActorDictionary) -> None:
+    text = "Norway has promised to cut its emissions. The country in general will gain."
+    assert all(rule != "state" for _, rule, _ in corefs(nlp, dictionary, text))

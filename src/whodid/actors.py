@@ -22,6 +22,41 @@ Spell = tuple[str, str | None, str | None]  # code, valid from, valid to (ISO da
 COUNTRY_SECOND = frozenset({"MNC", "NGO"})
 # Shortest word checked for a swapped pair of letters (shorter words are too often another word).
 MIN_MISSPELT = 5
+# Ordinary geographic words that a gazetteer also lists as some country's region ("Gulf" in Papua New Guinea,
+# "Central", "Western", "Coast"): alone they name no place an actor belongs to.
+GENERIC_PLACE_WORDS = frozenset(
+    {
+        "gulf",
+        "coast",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "capital",
+        "interior",
+        "islands",
+        "island",
+        "lakes",
+        "highlands",
+        "lowlands",
+        "upper",
+        "lower",
+        "border",
+        "frontier",
+        "delta",
+        "valley",
+        "mountains",
+        "plateau",
+        "region",
+        "centre",
+        "center",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,22 +343,50 @@ def place_matches(
     places: Sequence[Place], doc: Doc, taken: Sequence[DictMatch], dictionary: ActorDictionary
 ) -> list[DictMatch]:
     """Places the dictionaries do not know ("Mariupol"), as actors of their country, like the capitals and
-    cities the country dictionary lists; places overlapping a dictionary match are left to it."""
-    used = {i for m in taken for i in range(m.start, m.end)}
+    cities the country dictionary lists; places overlapping a dictionary match are left to it, unless the place
+    is a longer name of another country's place that holds it ("Nassau County" is in New York, not the
+    Bahamas' capital "Nassau"). A place named by a generic word ("Gulf", a region of Papua New Guinea, in
+    "Gulf states") names no actor."""
     out = []
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         code = dictionary.iso_to_cameo.get(place.country or "")
-        if span is None or code is None or place.feature == "continent" or used & set(range(span.start, span.end)):
+        if span is None or code is None or place.feature == "continent" or place.text.lower() in GENERIC_PLACE_WORDS:
+            continue
+        overlapping = [m for m in taken if m.start < span.end and span.start < m.end]
+        if overlapping and not _holds_foreign_places(span, code, overlapping, dictionary):
             continue
         name = dictionary.country_name(code)
         out.append(DictMatch(span.start, span.end, "named", f"place:{place.geonameid}", name, ((code, None, None),)))
     return out
 
 
+def _holds_foreign_places(span: Span, code: str, inside: Sequence[DictMatch], dictionary: ActorDictionary) -> bool:
+    """Whether the place `span` (of country `code`) strictly holds every one of the dictionary matches `inside`,
+    all of them places of other countries (a country, or a capital coded as its government)."""
+    for m in inside:
+        if not (span.start <= m.start and m.end <= span.end and m.end - m.start < len(span)) or m.kind != "named":
+            return False
+        for spell, _, _ in m.spells:
+            country, own = dictionary.split_code(spell)
+            if spell[:3] == code or country is None or not set(own) <= {"GOV"}:
+                return False
+    return True
+
+
 def merge_matches(*groups: Sequence[DictMatch]) -> list[DictMatch]:
-    """Matches from several sources in document order."""
-    return sorted((m for g in groups for m in g), key=lambda m: m.start)
+    """Matches from several sources in document order; a match inside a longer place name is dropped (the place
+    holds it: "Nassau" in "Nassau County")."""
+    found = [m for g in groups for m in g]
+    places = [m for m in found if m.entry_id.startswith("place:")]
+    if places:
+        found = [m for m in found if m in places or not any(_inside(m, p) for p in places)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _inside(m: DictMatch, outer: DictMatch) -> bool:
+    """`m` lies within `outer` and is shorter."""
+    return outer.start <= m.start and m.end <= outer.end and m.end - m.start < outer.end - outer.start
 
 
 def _stem_agent(tokens: Sequence[Token], i: int, dictionary: ActorDictionary) -> DictMatch | None:

@@ -38,6 +38,9 @@ ROLE_NOUNS = frozenset(
 GROUP_NOUNS = frozenset(
     {"rebels", "militants", "insurgents", "jihadists", "regime", "government", "army", "military", "troops", "group"}
 )
+# Nouns that, after "the", refer back to a country already named ("the wealthy Gulf state", "the kingdom").
+STATE_NOUNS = frozenset({"state", "country", "nation", "kingdom", "emirate", "republic"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach
 ROLE_WINDOW = 5  # sentences back that a role or group noun may reach
@@ -66,6 +69,7 @@ def resolve_coreferences(
             found.append(match)
             taken.add(token.i)
     found.extend(_definite_references(doc, matches, found, date))
+    found.extend(_state_references(doc, [*matches, *found], taken, dictionary))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -166,6 +170,38 @@ def _definite_references(
         ]
         if candidates:
             out.append(_copy(candidates[-1], agent.start, agent.end, kind))
+    return out
+
+
+def _state_references(
+    doc: Doc, matches: Sequence[DictMatch], taken: set[int], dictionary: ActorDictionary
+) -> list[DictMatch]:
+    """ "the (wealthy Gulf) state" -> the latest country named as a clause's subject a few sentences back
+    ("Qatar has pledged ... an agreement forced on the wealthy Gulf state"): a journalist's epithet, "the", a
+    describing word or more, and a state noun, with no name of its own ("the country" alone is often any
+    country; "the Islamic State" is a name, tagged NNP)."""
+    countries = [
+        m
+        for m in matches
+        if m.kind == "named"
+        and m.spells
+        and all(c in dictionary.countries for c, _, _ in m.spells)
+        and doc[m.end - 1].dep_ in SUBJECTS
+    ]
+    out = []
+    for token in doc:
+        if token.lower_ not in STATE_NOUNS or token.tag_ != "NN" or token.i in taken or not countries:
+            continue
+        left = list(token.lefts)
+        if len(left) < 2 or left[0].lower_ != "the" or any(t.i in taken for t in left):
+            continue
+        window = _window_start(token, ROLE_WINDOW)
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        earlier = [
+            m for m in countries if window <= m.start and m.end <= left[0].i and doc[m.end - 1].head != verb
+        ]  # not the subject of its own clause ("Sweden praised the Nordic country" is not Sweden)
+        if earlier:
+            out.append(_copy(earlier[-1], token.i, token.i + 1, "state"))
     return out
 
 
