@@ -275,3 +275,11 @@ def test_a_country_inside_a_phrase_that_names_no_actor(nlp, dictionary: ActorDic
     doc = nlp("Floods hit regions across Indonesia.")
     mention = resolve_span_actor(doc[2:5], find_matches(doc, dictionary), dictionary, None)
     assert mention is not None and mention.actor.code == "IDN" and mention.rule.endswith("+inside")
+
+
+def test_photo_credit_before_a_bar_is_no_actor(nlp, dictionary: ActorDictionary) -> None:
+    doc = nlp("John Smith, Reuters | A member of the Egyptian police guards the square in Cairo.")
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT")
+    assert subject.text == "Smith"  # the parse makes the credit the subject, the rest its apposition
+    (mention,) = resolve_phrase(subject, find_matches(doc, dictionary), dictionary, None)
+    assert mention.actor.country == "EGY" and "MED" not in mention.actor.sectors

@@ -12,6 +12,8 @@ from whodid.records import Actor, ActorMention
 
 # Dependents that start a new clause or a separate participant: an actor phrase never extends into them.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "mark"})
+SEGMENT_BARS = frozenset({"|", "||", "¦"})  # marks that part a credit or a section name from a sentence
+MAX_CREDIT = 8  # tokens a credit before a bar may take ("Photo: Fethi Belaid / AFP |")
 # Prepositions whose object still describes the same actor ("the mayor of Nablus", "troops from Syria").
 PHRASE_PREPS = frozenset({"of", "from"})
 # Sectors of a state's own institutions (a government, parliament, court, army, police, intelligence service).
@@ -78,7 +80,34 @@ def phrase_tokens(head: Token, *, top: bool = True) -> list[Token]:
                 continue
             keep.append(child)
             stack.append((child, False))
-    return sorted(keep, key=lambda t: t.i)
+    return _own_segment(sorted(keep, key=lambda t: t.i), head)
+
+
+def _after_credit(head: Token) -> Token | None:
+    """For a head inside a credit that opens the sentence ("Fethi Belaid / AFP | A member of the security forces
+    aims ..."), the head of the phrase after the bar: the one the sentence is about. None otherwise."""
+    doc, sent_start = head.doc, head.sent.start
+    if head.i - sent_start > MAX_CREDIT:
+        return None
+    bar = next((t for t in doc[head.i + 1 : sent_start + MAX_CREDIT + 1] if t.text in SEGMENT_BARS), None)
+    if bar is None or any(t.text in SEGMENT_BARS for t in doc[sent_start : head.i]):
+        return None
+    subtree = {t.i for t in head.subtree}
+    after = [t for t in doc[bar.i + 1 : head.sent.end] if t.i in subtree and t.head.i not in subtree - {head.i}]
+    after = [t for t in after if t.head.i == head.i or t.head.i < bar.i]
+    return next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _own_segment(tokens: list[Token], head: Token) -> list[Token]:
+    """The tokens on the head's side of any bar ("|") in the phrase: a bar parts a credit or a section name from
+    the text ("Fethi Belaid / AFP | A member of the security forces": AFP took the photo, it is no actor here)."""
+    doc = head.doc
+    bars = [t.i for t in doc[tokens[0].i : tokens[-1].i + 1] if t.text in SEGMENT_BARS]
+    if not bars:
+        return tokens
+    lo = max((b for b in bars if b < head.i), default=-1)
+    hi = min((b for b in bars if b > head.i), default=len(doc))
+    return [t for t in tokens if lo < t.i < hi]
 
 
 def _located_in(head: Token) -> list[Token]:
@@ -113,6 +142,8 @@ def resolve_phrase(
 ) -> list[ActorMention]:
     """Actors named by the noun phrase headed by `head`: one per coordinated name ("Hungarian and Romanian
     officials" gives HUNGOV and ROUGOV). Empty when the phrase names no known actor."""
+    if (after := _after_credit(head)) is not None:
+        return resolve_phrase(after, matches, dictionary, date)
     tokens = phrase_tokens(head)
     ids = {t.i for t in tokens}
     matches = _ethnic_as_people(matches, head.doc)
