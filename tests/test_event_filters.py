@@ -84,6 +84,11 @@ def test_a_passive_done_by_no_one_in_particular_is_no_event():
     assert not events_of("Britain's prime minister was dismissed by some as a weak leader.")
 
 
+def test_a_passive_done_by_some_of_a_named_group_is_an_event():
+    assert events_of("An Israeli soldier was shot dead by one of the attackers in Hebron.")
+    assert events_of("Two Kenyan policemen were killed by some of the rebels near Garissa.")
+
+
 def test_a_passive_with_no_doer_still_names_its_victim():
     assert events_of("The Kenyan government was criticized for the decision.")
 

@@ -95,9 +95,15 @@ GENERIC_DOERS = frozenset(
 
 def generic_doer(verb: Token) -> bool:
     """A passive whose "by" agent is a quantifier or an indefinite pronoun ("was dismissed by many as a no-hoper",
-    "is seen by some as a threat"): the doer is named, and is no actor; the victim alone makes no event."""
+    "is seen by some as a threat"): the doer is named, and is no actor; the victim alone makes no event. One that
+    picks from a group it names ("by one of the attackers", "by some of the rebels") is that group, an actor."""
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return bool(agents) and all(a.lower_ in GENERIC_DOERS for a in agents)
+    return bool(agents) and all(a.lower_ in GENERIC_DOERS and not _of_group(a) for a in agents)
+
+
+def _of_group(quantifier: Token) -> bool:
+    """A quantifier with an "of" phrase naming whom it picks from ("one of the attackers")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in quantifier.children)
 
 
 def apolitical(code: str, source: ActorMention | None, target: ActorMention | None, *, unattributed: bool) -> bool:
