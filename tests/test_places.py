@@ -654,3 +654,9 @@ def test_a_proper_noun_run_after_the_village_of_is_located_by_its_holder(nlp, ga
     fife = next(p for p in places if p.text == "Fife")
     (kingsbarns,) = located_by_holder(doc, [fife], gaz, doc.ents)
     assert (kingsbarns.text, kingsbarns.geonameid, kingsbarns.lat) == ("Kingsbarns", None, fife.lat)
+
+
+def test_a_generic_word_alone_is_no_region_unless_the_article_places_it(places_in):
+    assert "Gulf" not in by_text(places_in("Ministers from the Gulf states met in Riyadh."))  # not PNG's province
+    places = by_text(places_in("Floods hit Gulf province near Port Moresby, Papua New Guinea."))
+    assert places["Gulf"].country == "PNG"

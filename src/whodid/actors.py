@@ -13,6 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.place_tokens import generic_place_word
 from whodid.records import Place
 
 MatchKind = Literal["named", "agent", "null"]
@@ -22,41 +23,6 @@ Spell = tuple[str, str | None, str | None]  # code, valid from, valid to (ISO da
 COUNTRY_SECOND = frozenset({"MNC", "NGO"})
 # Shortest word checked for a swapped pair of letters (shorter words are too often another word).
 MIN_MISSPELT = 5
-# Ordinary geographic words that a gazetteer also lists as some country's region ("Gulf" in Papua New Guinea,
-# "Central", "Western", "Coast"): alone they name no place an actor belongs to.
-GENERIC_PLACE_WORDS = frozenset(
-    {
-        "gulf",
-        "coast",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "north",
-        "south",
-        "east",
-        "west",
-        "capital",
-        "interior",
-        "islands",
-        "island",
-        "lakes",
-        "highlands",
-        "lowlands",
-        "upper",
-        "lower",
-        "border",
-        "frontier",
-        "delta",
-        "valley",
-        "mountains",
-        "plateau",
-        "region",
-        "centre",
-        "center",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +317,7 @@ def place_matches(
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         code = dictionary.iso_to_cameo.get(place.country or "")
-        if span is None or code is None or place.feature == "continent" or place.text.lower() in GENERIC_PLACE_WORDS:
+        if span is None or code is None or place.feature == "continent" or generic_place_word(place.text):
             continue
         overlapping = [m for m in taken if m.start < span.end and span.start < m.end]
         if overlapping and not _holds_foreign_places(span, code, overlapping, dictionary):

@@ -21,6 +21,20 @@ UNIT_WORDS = frozenset(
 EVENT_NOUNS = frozenset({"earthquake", "tsunami", "floods", "flood", "cyclone", "hurricane", "outbreak", "war"})
 VALLEY_WORDS = frozenset({"valley"})  # a valley named after the town or region in it
 MODIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
+# Ordinary geographic words that a gazetteer also lists as some country's region ("Gulf" in Papua New Guinea,
+# "Central", "Western", "Coast"): alone they name no particular place.
+GENERIC_PLACE_WORDS = MODIFIERS | frozenset(
+    {
+        "gulf", "coast", "capital", "interior", "islands", "island", "lakes", "highlands", "lowlands", "upper",
+        "lower", "border", "frontier", "delta", "valley", "mountains", "plateau", "region", "centre", "center",
+    }
+)  # fmt: skip
+
+
+def generic_place_word(name: str) -> bool:
+    """Whether `name` ("Gulf", "the Gulf", "Central") is one generic geographic word."""
+    words = name.lower().split()
+    return len(words) - (words[:1] == ["the"]) == 1 and words[-1] in GENERIC_PLACE_WORDS
 
 
 def entity_parts(ent: Span) -> list[Span]:

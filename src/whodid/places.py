@@ -34,6 +34,7 @@ from whodid.place_tokens import (
     capitalised,
     continues_a_name,
     entity_parts,
+    generic_place_word,
     hyphen_parts,
     is_proper_name,
     longest_inside,
@@ -83,9 +84,16 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     "The" ("The Duran") are left out.
     """
     ents, text = doc.ents, doc.text  # each built anew from the tokens on each access: read once
-    places = resolve_places(text, place_matches(doc, gazetteer, ents, text))
+    places = without_lone_generic_regions(resolve_places(text, place_matches(doc, gazetteer, ents, text)))
     places += located_by_holder(doc, places, gazetteer, ents)
     return sorted(places + located_by_apposition(doc, places, gazetteer, ents), key=lambda p: p.start)
+
+
+def without_lone_generic_regions(places: list[Place]) -> list[Place]:
+    """`places` less the regions named by a generic geographic word alone ("the Gulf", PNG's "Gulf" province, in
+    "the Gulf states"; "Central"), unless another place of the article lies in the same country."""
+    countries = Counter(p.country for p in places)
+    return [p for p in places if not (p.feature in REGIONS and generic_place_word(p.text) and countries[p.country] < 2)]
 
 
 def place_matches(
