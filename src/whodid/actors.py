@@ -314,12 +314,13 @@ def place_matches(
     Bahamas' capital "Nassau"). A place named by a generic word ("Gulf", a region of Papua New Guinea, in
     "Gulf states") names no actor."""
     out = []
+    at = _by_token(taken)
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         code = dictionary.iso_to_cameo.get(place.country or "")
         if span is None or code is None or place.feature == "continent" or generic_place_word(place.text):
             continue
-        overlapping = [m for m in taken if m.start < span.end and span.start < m.end]
+        overlapping = list({id(m): m for i in range(span.start, span.end) for m in at.get(i, ())}.values())
         if overlapping and not _holds_foreign_places(span, code, overlapping, dictionary):
             continue
         name = dictionary.country_name(code)
@@ -344,10 +345,23 @@ def merge_matches(*groups: Sequence[DictMatch]) -> list[DictMatch]:
     """Matches from several sources in document order; a match inside a longer place name is dropped (the place
     holds it: "Nassau" in "Nassau County")."""
     found = [m for g in groups for m in g]
-    places = [m for m in found if m.entry_id.startswith("place:")]
-    if places:
-        found = [m for m in found if m in places or not any(_inside(m, p) for p in places)]
+    covering = _by_token([m for m in found if m.entry_id.startswith("place:")])
+    if covering:
+        found = [
+            m
+            for m in found
+            if m.entry_id.startswith("place:") or not any(_inside(m, p) for p in covering.get(m.start, ()))
+        ]
     return sorted(found, key=lambda m: m.start)
+
+
+def _by_token(matches: Sequence[DictMatch]) -> dict[int, list[DictMatch]]:
+    """Token index -> the matches that cover it."""
+    out: dict[int, list[DictMatch]] = {}
+    for m in matches:
+        for i in range(m.start, m.end):
+            out.setdefault(i, []).append(m)
+    return out
 
 
 def _inside(m: DictMatch, outer: DictMatch) -> bool:
