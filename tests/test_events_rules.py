@@ -138,3 +138,12 @@ def test_a_claimed_attack_names_its_claimant_as_the_one_behind_it():
 def test_target_is_the_object_of_a_participle_on_the_object_noun():
     event = only(events_of("The United States vetoed a resolution condemning Israel."), "12")
     assert event["target"]["country"] == "ISR"
+
+
+def test_a_person_described_by_a_passive_clause_is_still_the_one_who_acts():
+    event = only(events_of("Tom Jenkins, who was kidnapped by Hamas, criticized Israel."), "11")
+    assert event["source"]["text"] == "Tom Jenkins"
+    event = only(events_of("John Smithers, who was appointed by the Pentagon, criticized China."), "11")
+    assert event["source"]["text"] == "John Smithers"
+    event = only(events_of("A report written by Amnesty International criticized Israel."), "11")
+    assert event["source"]["text"] == "Amnesty International"  # a thing made by X: X is behind it

@@ -45,6 +45,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # from entering", "thanked X for helping"); "by", "after", "without" ... keep the subject.
 CONTROL_PREPS = frozenset({"against", "from", "for", "of", "into"})
 NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})  # "X, who was appointed by Y": X is a person
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
@@ -107,8 +108,12 @@ def existential(noun: Token) -> bool:
 
 def _makers(noun: Token) -> list[Token]:
     """Who a thing was done or made by, as its passive modifier says ("the attack, which was claimed by X",
-    "a report written by X"): the one behind it when the thing itself names no actor."""
+    "a report written by X"): the one behind it when the thing itself names no actor. A person is no such thing:
+    "Tom Jenkins, who was kidnapped by X" is still the one who acts."""
+    if noun.ent_type_ == "PERSON":
+        return []
     clauses = [c for c in noun.children if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"]
+    clauses = [c for c in clauses if not any(r.lower_ in PERSONAL_RELATIVES for r in c.children)]
     return [p for c in clauses if c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children) for p in _agents(c)]
 
 
