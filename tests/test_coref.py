@@ -123,3 +123,18 @@ def test_epithet_for_a_country_takes_the_latest_subject_country(nlp, dictionary:
 def test_bare_the_country_is_left_alone(nlp, dictionary: ActorDictionary) -> None:
     text = "Norway has promised to cut its emissions. The country in general will gain."
     assert all(rule != "state" for _, rule, _ in corefs(nlp, dictionary, text))
+
+
+def test_a_state_of_a_place_or_a_neighbouring_country_is_no_epithet(nlp, dictionary: ActorDictionary) -> None:
+    texts = [
+        "Pakistan has accused India of aggression. Gunmen attacked a village in the northern state of Jammu.",
+        "Kenya has closed its border with Somalia. Kenyan troops attacked militants in the neighbouring country.",
+        "Kenya has closed its border. Rebels attacked the host country.",
+    ]
+    for text in texts:
+        assert all(rule != "state" for _, rule, _ in corefs(nlp, dictionary, text)), text
+
+
+def test_an_epithet_after_two_subject_countries_is_left_alone(nlp, dictionary: ActorDictionary) -> None:
+    text = "Kenya has closed its border with Somalia. Ethiopia has sent troops. Rebels attacked the war-torn country."
+    assert all(rule != "state" for _, rule, _ in corefs(nlp, dictionary, text))

@@ -40,6 +40,10 @@ GROUP_NOUNS = frozenset(
 )
 # Nouns that, after "the", refer back to a country already named ("the wealthy Gulf state", "the kingdom").
 STATE_NOUNS = frozenset({"state", "country", "nation", "kingdom", "emirate", "republic"})
+# Words that make a state noun another country than the subject's ("the neighbouring country", "the host nation").
+OTHER_STATE_WORDS = frozenset(
+    {"neighbouring", "neighboring", "other", "another", "host", "third", "member", "fellow", "home", "same"}
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach
@@ -193,16 +197,25 @@ def _state_references(
         if token.lower_ not in STATE_NOUNS or token.tag_ != "NN" or token.i in taken or not countries:
             continue
         left = list(token.lefts)
-        if len(left) < 2 or left[0].lower_ != "the" or any(t.i in taken for t in left):
+        if len(left) < 2 or left[0].lower_ != "the" or not _epithet(token, left, taken):
             continue
         window = _window_start(token, ROLE_WINDOW)
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         earlier = [
             m for m in countries if window <= m.start and m.end <= left[0].i and doc[m.end - 1].head != verb
         ]  # not the subject of its own clause ("Sweden praised the Nordic country" is not Sweden)
-        if earlier:
+        if len({frozenset(c for c, _, _ in m.spells) for m in earlier}) == 1:  # two countries: either may be meant
             out.append(_copy(earlier[-1], token.i, token.i + 1, "state"))
     return out
+
+
+def _epithet(noun: Token, left: list[Token], taken: set[int]) -> bool:
+    """A state noun that describes a country: no name among its words, no modifier that points to another
+    country than the one named ("the neighbouring country", "a fellow member state"), and no "of" phrase
+    ("the northern state of Jammu" is part of a country)."""
+    if any(t.i in taken or t.lower_ in OTHER_STATE_WORDS for t in left):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights)
 
 
 def _bare_definite(doc: Doc, agent: DictMatch, named: Sequence[DictMatch]) -> bool:
