@@ -83,15 +83,24 @@ def phrase_tokens(head: Token, *, top: bool = True) -> list[Token]:
     return _own_segment(sorted(keep, key=lambda t: t.i), head)
 
 
-def _after_credit(head: Token) -> Token | None:
+def _credit_bar(head: Token) -> Token | None:
     """For a head inside a credit that opens the sentence ("Fethi Belaid / AFP | A member of the security forces
-    aims ..."), the head of the phrase after the bar: the one the sentence is about. None otherwise."""
-    doc, sent_start = head.doc, head.sent.start
+    aims ..."), the bar that ends the credit. None otherwise."""
+    doc = head.doc
+    if not any(t.text in SEGMENT_BARS for t in doc[head.i + 1 : head.i + MAX_CREDIT + 1]):
+        return None  # checked first: most heads have no bar near them, and head.sent costs
+    sent_start = head.sent.start
     if head.i - sent_start > MAX_CREDIT:
         return None
     bar = next((t for t in doc[head.i + 1 : sent_start + MAX_CREDIT + 1] if t.text in SEGMENT_BARS), None)
     if bar is None or any(t.text in SEGMENT_BARS for t in doc[sent_start : head.i]):
         return None
+    return bar
+
+
+def _after_credit(head: Token, bar: Token) -> Token | None:
+    """The head of the phrase after the credit's bar that `head`'s subtree reaches: the one the sentence is about."""
+    doc = head.doc
     subtree = {t.i for t in head.subtree}
     after = [t for t in doc[bar.i + 1 : head.sent.end] if t.i in subtree and t.head.i not in subtree - {head.i}]
     after = [t for t in after if t.head.i == head.i or t.head.i < bar.i]
@@ -142,8 +151,11 @@ def resolve_phrase(
 ) -> list[ActorMention]:
     """Actors named by the noun phrase headed by `head`: one per coordinated name ("Hungarian and Romanian
     officials" gives HUNGOV and ROUGOV). Empty when the phrase names no known actor."""
-    if (after := _after_credit(head)) is not None:
-        return resolve_phrase(after, matches, dictionary, date)
+    if (bar := _credit_bar(head)) is not None:
+        if head.right_edge.i <= bar.i:  # "Photo: Fethi Belaid / AFP |" parsed as a subject of its own
+            return []
+        if (after := _after_credit(head, bar)) is not None:
+            return resolve_phrase(after, matches, dictionary, date)
     tokens = phrase_tokens(head)
     ids = {t.i for t in tokens}
     matches = _ethnic_as_people(matches, head.doc)
