@@ -147,3 +147,14 @@ def test_a_person_described_by_a_passive_clause_is_still_the_one_who_acts():
     assert event["source"]["text"] == "John Smithers"
     event = only(events_of("A report written by Amnesty International criticized Israel."), "11")
     assert event["source"]["text"] == "Amnesty International"  # a thing made by X: X is behind it
+
+
+def test_a_participle_on_people_or_goods_only_describes_them():
+    event = only(events_of("Police arrested protesters waving Turkish flags."), "17")
+    assert event["target"]["text"] == "protesters"
+    event = only(events_of("Police arrested a man carrying an Israeli passport."), "17")
+    assert event["target"]["country"] is None
+    event = only(events_of("Israeli troops killed a militant wanted by the Egyptian authorities."), "19")
+    assert event["target"]["text"] == "militant"
+    event = only(events_of("Soldiers attacked a convoy carrying Iranian weapons."), "19")
+    assert event["target"] is None or event["target"]["country"] != "IRN"

@@ -40,6 +40,17 @@ CLAUSE_LINKS = ("xcomp", "ccomp")
 BLAST_NOUNS = frozenset(
     {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "minefield", "explosive", "ied"}
 )
+# Documents and acts: a participle on one names its maker or its target ("a resolution condemning X", "the proposal
+# made by X"); on people or goods it only describes them ("protesters waving Turkish flags", "a convoy carrying
+# Iranian weapons").
+MADE_THINGS = ATTACK_NOUNS | BLAST_NOUNS | frozenset(
+    {"resolution", "report", "statement", "declaration", "letter", "memo", "message", "note", "proposal", "plan",
+     "bill", "law", "decree", "order", "motion", "draft", "document", "agreement", "deal", "accord", "treaty",
+     "charter", "initiative", "decision", "ruling", "verdict", "study", "video", "appeal", "demand", "request",
+     "petition", "measure", "policy", "programme", "program", "sanction", "ultimatum", "campaign", "crime", "atrocity",
+     "abuse", "violation", "massacre", "killing", "parade", "rally", "march", "protest", "demonstration", "move",
+     "effort", "action", "step", "threat", "warning", "accusation", "charge", "claim", "allegation"}
+)  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Prepositions whose gerund is done by the governing verb's object ("warned X against interfering", "stopped X
 # from entering", "thanked X for helping"); "by", "after", "without" ... keep the subject.
@@ -223,7 +234,7 @@ def _nested_objects(noun: Token, depth: int) -> list[Token]:
         for p in prep.children
         if p.dep_ == "pobj"
     ]
-    if not (noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS):  # "at a lunch hosted by X": a setting
+    if _made_thing(noun):  # "the proposal made by X", not "a militant wanted by X" (who is still the target)
         found += [p for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for p in _agents(acl)]
         found += [
             o
@@ -231,10 +242,16 @@ def _nested_objects(noun: Token, depth: int) -> list[Token]:
             if acl.dep_ == "acl" and acl.tag_ == "VBG"
             for o in acl.children
             if o.dep_ == "dobj"
-        ]  # "a bus carrying Coptic Christians", "a resolution condemning Israel"
+        ]  # "a resolution condemning Israel", "an attack targeting civilians"
     if depth > 1:
         found += [q for p in list(found) for q in _nested_objects(p, depth - 1)]
     return found
+
+
+def _made_thing(noun: Token) -> bool:
+    """A document or an act that someone made or did ("a resolution condemning X", "crimes committed by X"),
+    not under a locative preposition ("at a lunch hosted by X" is a setting)."""
+    return noun.lemma_.lower() in MADE_THINGS and not (noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS)
 
 
 def affiliation_heads(nouns: Sequence[Token]) -> list[Token]:
