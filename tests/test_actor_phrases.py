@@ -290,3 +290,11 @@ def test_a_credit_parsed_as_a_subject_of_its_own_names_no_actor(nlp, dictionary:
     photo = doc[0]
     assert photo.dep_ == "nsubj" and photo.right_edge.text == "|"  # the parse: "Photo" a subject beside "member"
     assert resolve_phrase(photo, find_matches(doc, dictionary), dictionary, None) == []
+
+
+def test_a_capitals_country_is_a_cameo_code(dictionary: ActorDictionary) -> None:
+    from whodid.actor_phrases import _place_country
+
+    assert _place_country("KSVGOV", dictionary) == "KSV"  # not Kosovo's ISO code XKX
+    assert _place_country("TMPGOV", dictionary) == "TMP"  # not East Timor's ISO code TLS
+    assert _place_country("RUSGOV", dictionary) == "RUS"

@@ -209,7 +209,9 @@ def _stated_role(head: Token, matches: Sequence[DictMatch], dictionary: ActorDic
 def _place_country(code: str, dictionary: ActorDictionary) -> str:
     """The country of a place whose dictionary code is its state's institution (a capital: "Moscow" RUSGOV)."""
     country, own = dictionary.split_code(code)
-    return country if country and own and set(own) <= STATE_SECTORS else code
+    if not (country and own and set(own) <= STATE_SECTORS):
+        return code
+    return dictionary.iso_to_cameo.get(country, country)  # Kosovo's ISO XKX is CAMEO's KSV
 
 
 def _sponsor(token: Token) -> bool:
