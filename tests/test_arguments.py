@@ -110,3 +110,10 @@ def test_a_gerund_after_against_or_from_is_done_by_the_object(nlp):
     assert [t.text for t in subject_heads(verb(doc, "interfere"), False)] == ["States"]
     doc = nlp("Russia responded by attacking Ukraine.")
     assert [t.text for t in subject_heads(verb(doc, "attack"), False)] == ["Russia"]
+
+
+def test_an_object_naming_no_one_does_not_control_the_gerund(nlp):
+    doc = nlp("Turkey has spent millions for arming Syrian rebels.")
+    assert "Turkey" in [t.text for t in subject_heads(verb(doc, "arm"), False)]
+    doc = nlp("The United States warned Russia against interfering in Ukraine.")
+    assert [t.text for t in subject_heads(verb(doc, "interfere"), False)] == ["Russia"]

@@ -158,3 +158,8 @@ def test_a_participle_on_people_or_goods_only_describes_them():
     assert event["target"]["text"] == "militant"
     event = only(events_of("Soldiers attacked a convoy carrying Iranian weapons."), "19")
     assert event["target"] is None or event["target"]["country"] != "IRN"
+
+
+def test_the_subject_does_a_gerund_when_the_object_names_no_one():
+    event = only(events_of("Turkey has spent millions for arming Syrian rebels."), "06")
+    assert (event["source"]["code"], event["target"]["code"]) == ("TUR", "SYRREB")

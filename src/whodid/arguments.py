@@ -95,7 +95,10 @@ def subject_heads(verb: Token, passive: bool) -> list[Token]:
         return subject_heads(head, False)  # "..., saying ...", "met in Zurich to discuss ..."
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "... by demanding that ..."
         controllers = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ in CONTROL_PREPS else []
-        return controllers or subject_heads(head.head, False)  # "warned the US against interfering": the US
+        if any(c.ent_type_ in NAME_ENTITIES or c.pos_ == "PRON" for c in controllers):
+            return controllers  # "warned the US against interfering": the US
+        return controllers + subject_heads(head.head, False)  # "spent millions for arming X": the object names
+        # no one, so the subject acts ("warned protesters against ..." still resolves to the protesters first)
     if verb.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):  # "X is about/ready/willing to ..."
         return subject_heads(head, False)
     return []
