@@ -163,3 +163,11 @@ def test_a_participle_on_people_or_goods_only_describes_them():
 def test_the_subject_does_a_gerund_when_the_object_names_no_one():
     event = only(events_of("Turkey has spent millions for arming Syrian rebels."), "06")
     assert (event["source"]["code"], event["target"]["code"]) == ("TUR", "SYRREB")
+
+
+def test_an_event_noun_with_a_phrase_after_it_keeps_its_target():
+    event = only(events_of("Israel took the unusual step of recalling its ambassador from Turkey."), "08")
+    assert event["target"]["country"] == "TUR"
+    events = events_of("The United States and South Korea began joint military exercises in the Yellow Sea.")
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in events if e["root_code"] == "06"}
+    assert pairs == {("USA", "KOR"), ("KOR", "USA")}  # a place after it names no one

@@ -172,7 +172,7 @@ def object_heads(verb: Token, passive: bool, *, objects_first: bool = True) -> l
     for obj in objects:  # "held talks with X", "launched an attack on X", "resumption of ties with X"
         nested = [n for o in (obj, *obj.conjuncts) for n in _nested_objects(o, NESTED_DEPTH)]  # "launched
         # artillery, mortar and rocket fire against X": the preposition hangs off the last of the objects
-        heads += [obj, *nested] if objects_first else [*nested, *([obj] if _named_modifier(obj) else [])]
+        heads += [obj, *nested] if objects_first else [*nested, *([obj] if _names_someone(obj) else [])]
     pobjs = [p for prep in _preps(verb) for p in prep.children if p.dep_ == "pobj"]
     heads += pobjs
     for clause in (c for c in children if c.dep_ in CLAUSE_LINKS):
@@ -215,6 +215,13 @@ def _named_modifier(noun: Token) -> bool:
         c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in NAME_ENTITIES)
         for c in noun.lefts
     )
+
+
+def _names_someone(noun: Token) -> bool:
+    """An event noun whose phrase may name who it is done to: a named modifier, or a phrase after it ("took the
+    step of recalling its ambassador from Turkey"); a bare "joint military exercises" (in the Yellow Sea) names no
+    one."""
+    return _named_modifier(noun) or any(c.dep_ == "prep" and c.lower_ not in LOCATIVE_PREPS for c in noun.rights)
 
 
 def _misparsed_object(verb: Token, child: Token) -> bool:
