@@ -117,3 +117,9 @@ def test_an_object_naming_no_one_does_not_control_the_gerund(nlp):
     assert "Turkey" in [t.text for t in subject_heads(verb(doc, "arm"), False)]
     doc = nlp("The United States warned Russia against interfering in Ukraine.")
     assert [t.text for t in subject_heads(verb(doc, "interfere"), False)] == ["Russia"]
+
+
+def test_a_blast_place_on_the_verb_itself_is_listed_once(nlp):
+    doc = nlp("A bomb exploded in Kabul.")
+    exploded = verb(doc, "explode")
+    assert [t.text for t in blast_places(subject_heads(exploded, False), exploded)] == ["Kabul"]

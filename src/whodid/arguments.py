@@ -338,7 +338,7 @@ def blast_places(doers: list[Token], verb: Token) -> list[Token]:
     prepositions, nearest first. Empty when a doer is anything but a blast."""
     if not doers or any(d.lemma_.lower() not in BLAST_NOUNS or not _is_doer(d) for d in doers):
         return []  # "killed in a bombing in Baghdad" names the attack, not its doer: left uncoded
-    hosts = [d.head for d in doers if d.head is not verb and d.head.pos_ == "VERB"]  # "exploded in X, killing"
+    hosts = [d.head for d in doers if d.head.i != verb.i and d.head.pos_ == "VERB"]  # "exploded in X, killing"
     preps = [c for h in (*doers, verb, *hosts) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
     return [t for prep in preps for t in prep.subtree if t.dep_ == "pobj"]
 
