@@ -171,3 +171,10 @@ def test_an_event_noun_with_a_phrase_after_it_keeps_its_target():
     events = events_of("The United States and South Korea began joint military exercises in the Yellow Sea.")
     pairs = {(e["source"]["country"], e["target"]["country"]) for e in events if e["root_code"] == "06"}
     assert pairs == {("USA", "KOR"), ("KOR", "USA")}  # a place after it names no one
+
+
+def test_people_allied_with_or_linked_to_a_state_keep_their_own_country():
+    event = only(events_of("Rebels allied with Turkey attacked Kurdish forces in Syria."), "19")
+    assert event["source"]["country"] == "SYR"
+    event = only(events_of("Iraqi police arrested militants linked to Iran in Baghdad."), "17")
+    assert event["target"]["country"] != "IRN"

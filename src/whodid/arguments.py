@@ -27,7 +27,8 @@ ATTACK_NOUNS = frozenset(
 NOUN_TARGET_PREPS = TARGET_PREPS | {"between", "among", "amongst", "by"}
 NESTED_DEPTH = 3
 # Modifiers that tie people to the group or state they belong to ("loyal to X", "affiliated with X").
-AFFILIATION_WORDS = frozenset({"loyal", "affiliate", "affiliated", "ally", "allied", "link", "linked", "faithful"})
+# "Allied with" and "linked to" tell cross-border sponsorship ("rebels allied with Turkey" are still Syrian), not kin.
+AFFILIATION_WORDS = frozenset({"loyal", "affiliate", "affiliated", "faithful"})
 RECIPROCAL_MARKERS = frozenset({"their", "mutual", "bilateral", "one another"})
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # Passives that describe the subject's own stance ("Israel is opposed to ..."), not something done to it.
@@ -265,8 +266,8 @@ def _made_thing(noun: Token) -> bool:
 
 
 def affiliation_heads(nouns: Sequence[Token]) -> list[Token]:
-    """Whom people are said to belong to ("militants loyal to X", "workers affiliated with X", "fighters linked to
-    X"): the objects of an affiliation modifier's preposition. Sponsors ("rebels backed by Iran") are not kin."""
+    """Whom people are said to belong to ("militants loyal to X", "workers affiliated with X"): the objects of an
+    affiliation modifier's preposition. Sponsors and allies ("rebels backed by / allied with Iran") are not kin."""
     return [
         p
         for noun in nouns
