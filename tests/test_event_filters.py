@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from test_events import events_of
+from whodid.event_filters import TIME_MARKS, in_clause
 
 
 def _triggers(text: str) -> set[str]:
@@ -119,3 +120,13 @@ def test_a_countryless_object_beside_one_with_a_country_adds_no_target():
     text = "Kenyan troops destroyed Somali homes and civilian buildings near Kismayo on Monday."
     targets = {(e["target"] or {}).get("code") for e in events_of(text) if e["root_code"] == "17"}
     assert targets and all(code and code.startswith("SOM") for code in targets)
+
+
+def _in_time_clause(nlp, text: str, verb: str) -> bool:
+    return in_clause(next(t for t in nlp(text) if t.text == verb), TIME_MARKS)
+
+
+def test_since_opening_a_clause_marks_its_time_but_the_adverb_does_not(nlp) -> None:
+    assert _in_time_clause(nlp, "Kenya condemned Somalia since Somali troops attacked a border post.", "attacked")
+    assert _in_time_clause(nlp, "Kenya condemned Somalia ever since Somali troops attacked a post.", "attacked")
+    assert not _in_time_clause(nlp, "Kenya condemned Somalia, having since expelled its ambassador.", "expelled")

@@ -23,7 +23,9 @@ CHARACTERIZING_BLOCKS = ("EXPLAIN_VERBAL",)  # verbs of saying and describing
 WH_OBJECTS = frozenset({"WP", "WDT"})
 TIME_MARKS = frozenset({"after", "before", "since"})  # events told as the time of another
 PERSONAL_WH = frozenset({"who", "whom", "whose"})
-MARK_DEPS = ("mark", "advmod")  # "two weeks after rebels kidnapped": the small model parses some marks as adverbs
+# "two weeks after rebels kidnapped": the small model parses some marks as adverbs; "since" only as a mark that opens
+# its clause ("having since withdrawn" is the adverb, whatever the parse)
+MARKS_ONLY = frozenset({"since"})
 
 
 def outside_conditions(coded: dict[int, Coding], doc: Doc) -> dict[int, Coding]:
@@ -61,10 +63,18 @@ def in_clause(verb: Token, marks: frozenset[str]) -> bool:
     president arranges a ceasefire with rebels fighting him")."""
     token = verb
     while token.head.i != token.i:
-        if token.dep_ == "advcl" and any(m.dep_ in MARK_DEPS and m.lower_ in marks for m in token.children):
+        if token.dep_ == "advcl" and any(m.lower_ in marks and _marks(m, token) for m in token.children):
             return True
         token = token.head
     return False
+
+
+def _marks(word: Token, clause: Token) -> bool:
+    """A word that introduces the clause: parsed as its mark, or as an adverb that opens it ("two weeks after");
+    "since" only as a mark that opens it, adverbs aside ("ever since rebels attacked", not "having since withdrawn")."""
+    if word.lower_ in MARKS_ONLY:
+        return word.dep_ == "mark" and all(t.pos_ == "ADV" for t in word.doc[clause.left_edge.i : word.i])
+    return word.dep_ == "mark" or (word.dep_ == "advmod" and word.left_edge.i == clause.left_edge.i)
 
 
 def characterizes(verb: Token, coding: Coding) -> bool:
