@@ -92,8 +92,12 @@ def unattributed_passive(verb: Token, passive: bool) -> bool:
     by a falling tree"), and no attack or blast it happened in ("killed in an air strike", "killed by a bomb")."""
     if not passive or attack_heads(verb):
         return False
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return not any(a.lemma_.lower() in ATTACK_NOUNS | BLAST_NOUNS for a in agents)
+    return not any(a.lemma_.lower() in ATTACK_NOUNS | BLAST_NOUNS for a in _by_agents(verb))
+
+
+def _by_agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb (repeats arguments._agents, private there; to be shared from arguments)."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 # Quantifiers and indefinite pronouns: a doer named as no one in particular ("was dismissed by many").
@@ -107,7 +111,7 @@ def generic_doer(verb: Token) -> bool:
     """A passive whose "by" agent is a quantifier or an indefinite pronoun ("was dismissed by many as a no-hoper",
     "is seen by some as a threat"): the doer is named, and is no actor; the victim alone makes no event. One that
     picks from a group it names ("by one of the attackers", "by some of the rebels") is that group, an actor."""
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = _by_agents(verb)
     return bool(agents) and all(a.lower_ in GENERIC_DOERS and not _of_group(a) for a in agents)
 
 
@@ -183,8 +187,9 @@ DOER_ONLY_ROOTS = frozenset({"15"})
 
 
 def unreal_without_doer(event: Event) -> bool:
-    """A passive that names no doer and tells what would or may happen ("hoped the officials would be indicted"), or
-    a show of force by no one named: no one acts. A reported act on a victim ("was arrested on Friday") is kept."""
+    """An event with no source, active or passive, that tells what would or may happen ("hoped the officials would
+    be indicted"), or a show of force by no one named: no one acts. A reported act on a victim ("was arrested on
+    Friday") is kept. (The event does not record whether its verb was passive; a check needs events.py.)"""
     return event.source is None and (event.modality in UNREAL_MODALITIES or event.root_code in DOER_ONLY_ROOTS)
 
 
