@@ -73,7 +73,8 @@ PLACE_AS_TARGET = ("04", "14", "15", "17", "132")  # code prefixes; a curfew in 
 # Other actions (not statements or appeals) with a known actor and no one named as acted upon: aimed at where
 # they happen too ("Sudan lifted a state of emergency in Darfur", "police arrested 12 in Cairo").
 PLACED_ACTION_ROOTS = frozenset(f"{root:02d}" for root in range(3, 21))
-# Protests (and force) are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X").
+# Protests are aimed at whoever their purpose names ("on hunger strike to demand the resignation of X"); force too,
+# through FORCE_ROOTS in _events_for ("opened fire to disperse X").
 PURPOSE_AS_TARGET = frozenset({"14"})
 THREAT_ROOT = "13"  # threats are aimed at whoever their condition names
 FIRST_PERSON = frozenset({"i", "we"})
