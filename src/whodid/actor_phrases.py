@@ -8,14 +8,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors import ActorDictionary, DictMatch, Spell
+from whodid.phrase_extent import after_credit, conjuncts, credit_bar, located_in, phrase_tokens  # noqa: F401 (re-export)
 from whodid.records import Actor, ActorMention
 
-# Dependents that start a new clause or a separate participant: an actor phrase never extends into them.
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "mark"})
-SEGMENT_BARS = frozenset({"|", "||", "¦"})  # marks that part a credit or a section name from a sentence
-MAX_CREDIT = 8  # tokens a credit before a bar may take ("Photo: Fethi Belaid / AFP |")
-# Prepositions whose object still describes the same actor ("the mayor of Nablus", "troops from Syria").
-PHRASE_PREPS = frozenset({"of", "from"})
 # Sectors of a state's own institutions (a government, parliament, court, army, police, intelligence service).
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # spaCy entity types that may name an actor the dictionaries do not know.
@@ -65,103 +60,22 @@ def code_on(spells: Sequence[Spell], date: str | None) -> str | None:
     return (undated[0] or None) if undated else dated[-1][0]
 
 
-def phrase_tokens(head: Token, *, top: bool = True) -> list[Token]:
-    """The tokens of the noun phrase headed by `head`: no clauses, no prepositions but "of"/"from", and no
-    conjuncts of the head itself (those are separate participants), though conjoined modifiers stay in."""
-    keep = [head]
-    stack = [(head, top)]
-    while stack:
-        token, is_top = stack.pop()
-        for child in token.children:
-            dep = child.dep_
-            if dep in CLAUSE_DEPS and (is_top or dep not in ("conj", "cc")):
-                continue
-            if dep == "prep" and child.lower_ not in PHRASE_PREPS:
-                continue
-            keep.append(child)
-            stack.append((child, False))
-    return _own_segment(sorted(keep, key=lambda t: t.i), head)
-
-
-def _credit_bar(head: Token) -> Token | None:
-    """For a head inside a credit that opens the sentence ("Fethi Belaid / AFP | A member of the security forces
-    aims ..."), the bar that ends the credit. None otherwise."""
-    doc = head.doc
-    if not any(t.text in SEGMENT_BARS for t in doc[head.i + 1 : head.i + MAX_CREDIT + 1]):
-        return None  # checked first: most heads have no bar near them, and head.sent costs
-    sent_start = head.sent.start
-    if head.i - sent_start > MAX_CREDIT:
-        return None
-    bar = next((t for t in doc[head.i + 1 : sent_start + MAX_CREDIT + 1] if t.text in SEGMENT_BARS), None)
-    if bar is None or any(t.text in SEGMENT_BARS for t in doc[sent_start : head.i]):
-        return None
-    return bar
-
-
-def _after_credit(head: Token, bar: Token) -> Token | None:
-    """The head of the phrase after the credit's bar that `head`'s subtree reaches: the one the sentence is about."""
-    doc = head.doc
-    subtree = {t.i for t in head.subtree}
-    after = [t for t in doc[bar.i + 1 : head.sent.end] if t.i in subtree and t.head.i not in subtree - {head.i}]
-    after = [t for t in after if t.head.i == head.i or t.head.i < bar.i]
-    return next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
-
-
-def _own_segment(tokens: list[Token], head: Token) -> list[Token]:
-    """The tokens on the head's side of any bar ("|") in the phrase: a bar parts a credit or a section name from
-    the text ("Fethi Belaid / AFP | A member of the security forces": AFP took the photo, it is no actor here)."""
-    doc = head.doc
-    bars = [t.i for t in doc[tokens[0].i : tokens[-1].i + 1] if t.text in SEGMENT_BARS]
-    if not bars:
-        return tokens
-    lo = max((b for b in bars if b < head.i), default=-1)
-    hi = min((b for b in bars if b > head.i), default=len(doc))
-    return [t for t in tokens if lo < t.i < hi]
-
-
-def _located_in(head: Token) -> list[Token]:
-    """The noun phrases of an "in" attached to a sector noun: where the people it names belong."""
-    return [
-        t
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for h in conjuncts(pobj)
-        for t in phrase_tokens(h)
-    ]
-
-
-def conjuncts(head: Token) -> list[Token]:
-    """`head` and the heads it is coordinated with ("Brazil and the United States"), including a list of names
-    parsed as an apposition ("The US, Russia, and Switzerland met": Russia and Switzerland hang off the US)."""
-    out = [head, *[c for c in head.conjuncts if c.i != head.i]]
-    for listed in (a for a in head.children if a.dep_ == "appos" and _names_a_list(head, a)):
-        out += [listed, *[c for c in listed.conjuncts if c.i != listed.i]]
-    return out
-
-
-def _names_a_list(head: Token, appos: Token) -> bool:
-    """A proper-name apposition that goes on with "and"/"or": the rest of a list, not a description."""
-    return head.pos_ == appos.pos_ == "PROPN" and any(c.dep_ == "cc" for c in appos.children)
-
-
 def resolve_phrase(
     head: Token, matches: Sequence[DictMatch], dictionary: ActorDictionary, date: str | None
 ) -> list[ActorMention]:
     """Actors named by the noun phrase headed by `head`: one per coordinated name ("Hungarian and Romanian
     officials" gives HUNGOV and ROUGOV). Empty when the phrase names no known actor."""
-    if (bar := _credit_bar(head)) is not None:
+    if (bar := credit_bar(head)) is not None:
         if head.right_edge.i <= bar.i:  # "Photo: Fethi Belaid / AFP |" parsed as a subject of its own
             return []
-        if (after := _after_credit(head, bar)) is not None:
+        if (after := after_credit(head, bar)) is not None:
             return resolve_phrase(after, matches, dictionary, date)
     tokens = phrase_tokens(head)
     ids = {t.i for t in tokens}
     matches = _ethnic_as_people(matches, head.doc)
     inside = [m for m in matches if m.start in ids and m.kind != "null"]
     if inside and all(m.kind == "agent" for m in inside):  # "activists in Arnor", "police in Cairo"
-        ids |= {t.i for t in _located_in(head)}
+        ids |= {t.i for t in located_in(head)}
         inside = [m for m in matches if m.start in ids and m.kind != "null"]
     if (led := _led_body(head, inside, matches, dictionary, date)) is not None:
         return led  # "the president of the Chadian Human Rights League" speaks for the league
