@@ -61,7 +61,7 @@ PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})  # "X, who was appointe
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
-def _agents(verb: Token) -> list[Token]:
+def by_agents(verb: Token) -> list[Token]:
     """The "by" agents of a passive verb."""
     return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
@@ -69,7 +69,7 @@ def _agents(verb: Token) -> list[Token]:
 def subject_heads(verb: Token, passive: bool) -> list[Token]:
     """Who acts: the subject, the "by" agent of a passive, or the subject the verb inherits from its clause."""
     if passive:
-        agents = _agents(verb)
+        agents = by_agents(verb)
         if not _stative(verb):
             return agents or attack_heads(verb)
         stative = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ..."
@@ -129,7 +129,7 @@ def _makers(noun: Token) -> list[Token]:
         return []
     clauses = [c for c in noun.children if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"]
     clauses = [c for c in clauses if not any(r.lower_ in PERSONAL_RELATIVES for r in c.children)]
-    return [p for c in clauses if c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children) for p in _agents(c)]
+    return [p for c in clauses if c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children) for p in by_agents(c)]
 
 
 def _stative(verb: Token) -> bool:
@@ -246,7 +246,7 @@ def _nested_objects(noun: Token, depth: int) -> list[Token]:
         if p.dep_ == "pobj"
     ]
     if _made_thing(noun):  # "the proposal made by X", not "a militant wanted by X" (who is still the target)
-        found += [p for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for p in _agents(acl)]
+        found += [p for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for p in by_agents(acl)]
         found += [
             o
             for acl in noun.children

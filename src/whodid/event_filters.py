@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whodid.actor_phrases import sector_only
-from whodid.arguments import ATTACK_NOUNS, BLAST_NOUNS, CONDITION_MARKS, attack_heads
+from whodid.arguments import ATTACK_NOUNS, BLAST_NOUNS, CONDITION_MARKS, attack_heads, by_agents
 from whodid.lexicon import Coding
 from whodid.records import ActorMention, Event
 
@@ -92,12 +92,7 @@ def unattributed_passive(verb: Token, passive: bool) -> bool:
     by a falling tree"), and no attack or blast it happened in ("killed in an air strike", "killed by a bomb")."""
     if not passive or attack_heads(verb):
         return False
-    return not any(a.lemma_.lower() in ATTACK_NOUNS | BLAST_NOUNS for a in _by_agents(verb))
-
-
-def _by_agents(verb: Token) -> list[Token]:
-    """The "by" agents of a passive verb (repeats arguments._agents, private there; to be shared from arguments)."""
-    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return not any(a.lemma_.lower() in ATTACK_NOUNS | BLAST_NOUNS for a in by_agents(verb))
 
 
 # Quantifiers and indefinite pronouns: a doer named as no one in particular ("was dismissed by many").
@@ -111,7 +106,7 @@ def generic_doer(verb: Token) -> bool:
     """A passive whose "by" agent is a quantifier or an indefinite pronoun ("was dismissed by many as a no-hoper",
     "is seen by some as a threat"): the doer is named, and is no actor; the victim alone makes no event. One that
     picks from a group it names ("by one of the attackers", "by some of the rebels") is that group, an actor."""
-    agents = _by_agents(verb)
+    agents = by_agents(verb)
     return bool(agents) and all(a.lower_ in GENERIC_DOERS and not _of_group(a) for a in agents)
 
 
