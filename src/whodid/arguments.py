@@ -90,9 +90,7 @@ def subject_heads(verb: Token, passive: bool) -> list[Token]:
         return subject_heads(head, any(c.dep_ == "nsubjpass" for c in head.children))
     if verb.dep_ in ("relcl", "acl"):  # "a declaration demanding ...": the declaration's issuer, if it is no actor
         return [head]
-    if verb.dep_ == "advcl" and (
-        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    ):
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
         return subject_heads(head, False)  # "..., saying ...", "met in Zurich to discuss ..."
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "... by demanding that ..."
         controllers = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ in CONTROL_PREPS else []
