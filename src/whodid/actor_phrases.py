@@ -71,7 +71,8 @@ def resolve_phrase(
         if (after := after_credit(head, bar)) is not None:
             return resolve_phrase(after, matches, dictionary, date)
     tokens = phrase_tokens(head)
-    ids = {t.i for t in tokens}
+    phrase_ids = frozenset(t.i for t in tokens)
+    ids = set(phrase_ids)  # widened below to where sector-only people are located
     matches = _ethnic_as_people(matches, head.doc)
     inside = [m for m in matches if m.start in ids and m.kind != "null"]
     if inside and all(m.kind == "agent" for m in inside):  # "activists in Arnor", "police in Cairo"
@@ -92,7 +93,6 @@ def resolve_phrase(
     else:  # named modifiers of a sector noun: "Syrian army", "Hungarian and Romanian officials"
         chosen, parts, titles = _modifiers(named, head), agents, []
     out: list[ActorMention] = []
-    phrase_ids = {t.i for t in tokens}
     for m in chosen:
         code = code_on(m.spells, date)
         if code is None:
