@@ -72,7 +72,7 @@ def test_an_earlier_event_is_kept_when_the_sentence_has_nothing_else():
 
 
 def test_an_earlier_event_is_kept_when_the_other_verbs_code_no_event():
-    text = "An Afghan team will have to watch the contest from afar after its members were denied visas by the US."
+    text = "The Cuban delegation will watch the summit on television after its members were denied visas by the US."
     assert "denied" in _triggers(text)
 
 
