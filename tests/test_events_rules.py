@@ -16,7 +16,7 @@ def test_people_take_the_country_of_the_union_they_are_affiliated_with():
 
 
 def test_target_under_the_last_of_coordinated_objects():
-    text = "Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps."
+    text = "Thai forces launched artillery, mortar and rocket fire against Cambodian army posts."
     event = only(events_of(text), "19")
     assert event["target"]["country"] == "KHM"
 
@@ -66,7 +66,7 @@ def test_target_is_the_agent_of_what_the_object_noun_was_done_by():
 
 
 def test_the_host_of_a_setting_is_not_the_target():
-    text = "Moroccan diplomats held a meeting with Governor Hallworth at a lunch hosted by the Ambassador of Kenya."
+    text = "Algerian diplomats held a meeting with Mayor Jensen at a dinner hosted by the Ambassador of Kenya."
     targets = {e["target"]["country"] for e in events_of(text) if e["root_code"] == "04" and e["target"]}
     assert "KEN" not in targets
 
